@@ -1,0 +1,40 @@
+/**
+ * The instruction sets kitemu runs, each with what the engine and the Linux
+ * personality need to run it. Adding an ISA means adding one entry here.
+ * @module
+ */
+
+import type { AddressSpace } from "../memory/address_space.ts";
+import type { Arch } from "../loader/image.ts";
+import type { DecodedInsn, IsaBackend } from "../engine/compile.ts";
+import { makeBaseRuntime } from "../engine/runtime.ts";
+import type { CpuState, LinuxIsaInfo, SyscallAbi } from "./isa.ts";
+import { RvCpu } from "./riscv64/cpu.ts";
+import { riscv64Backend } from "./riscv64/lift.ts";
+import { INT_RUNTIME } from "./riscv64/int_runtime.ts";
+import { FPU_RUNTIME } from "./riscv64/fpu.ts";
+import { riscv64Abi, riscv64Linux } from "../os/linux/abi_riscv64.ts";
+
+/** Everything needed to run one ISA. */
+export interface ArchSupport {
+  arch: Arch;
+  backend: IsaBackend<DecodedInsn>;
+  /** Make a CPU bound to an address space's views. */
+  createCpu(mem: AddressSpace): CpuState;
+  /** Make the runtime object lifted code calls (one per process). */
+  createRuntime(mem: AddressSpace): unknown;
+  abi: SyscallAbi;
+  linux: LinuxIsaInfo;
+}
+
+const riscv64: ArchSupport = {
+  arch: "riscv64",
+  backend: riscv64Backend as unknown as IsaBackend<DecodedInsn>,
+  createCpu: (mem) => new RvCpu(mem.dv, mem.u8, mem.pf),
+  createRuntime: (mem) => Object.assign({}, makeBaseRuntime(mem), INT_RUNTIME, FPU_RUNTIME),
+  abi: riscv64Abi,
+  linux: riscv64Linux,
+};
+
+/** The supported ISAs by name. */
+export const ARCHES: Partial<Record<Arch, ArchSupport>> = { riscv64 };

@@ -1,0 +1,187 @@
+/**
+ * The ISA-neutral half of lifting: an {@link Emitter} collects the JS source
+ * of one region (a set of basic blocks from one guest page), hands out
+ * temporaries and register locals, and knows how to leave the region.
+ *
+ * Generated code is data-free: the only values that reach the source text
+ * are integers formatted by {@link Emitter.num} (checked to be integers) and
+ * names this module makes. No guest bytes or strings ever do.
+ * @module
+ */
+
+import { PF_CODE, PF_R, PF_W } from "../memory/address_space.ts";
+import { T_FAULT, T_NONE } from "./trap.ts";
+
+/** Format an integer for generated source; anything else is a bug. */
+export function num(n: number): string {
+  if (!Number.isInteger(n)) throw new TypeError(`Non-integer ${n} in generated code`);
+  return n < 0 ? `(${n})` : `${n}`;
+}
+
+/**
+ * Collects generated statements for one region.
+ *
+ * Register slots are indexes into the CPU's `x` Int32Array. A slot that the
+ * region touches lives in a local `xN` for the whole region: loaded at entry,
+ * written back at the region's single exit.
+ */
+export class Emitter {
+  /** Pc of the instruction being emitted. */
+  pc = 0;
+  /** Pc of the next instruction (pc + length). */
+  next = 0;
+  /** Set once the current block has emitted its control transfer. */
+  ended = false;
+  /** High 32 bits of every address in the memory window. */
+  readonly windowHi: number;
+  /** Block start pcs in this region: a jump to one of them stays inside. */
+  readonly inRegion: Set<number>;
+  private readonly out: string[] = [];
+  private nTemps = 0;
+  private curTemp = 0;
+  private readonly readSlots = new Set<number>();
+  private readonly writeSlots = new Set<number>();
+  /** Extra declarations an ISA asks for (e.g. `const F = s.f`). */
+  private readonly decls = new Map<string, string>();
+
+  /** @param windowHi the address window @param inRegion block starts of the region */
+  constructor(windowHi: number, inRegion: Set<number>) {
+    this.windowHi = windowHi;
+    this.inRegion = inRegion;
+  }
+
+  /** Format an integer literal. */
+  num(n: number): string {
+    return num(n);
+  }
+
+  /** A fresh temporary local. Temporaries live only within one instruction. */
+  tmp(): string {
+    const t = `t${this.curTemp++}`;
+    if (this.curTemp > this.nTemps) this.nTemps = this.curTemp;
+    return t;
+  }
+
+  /** Start a new instruction: its temporaries may reuse the previous ones'. */
+  beginInsn(pc: number, next: number): void {
+    this.pc = pc;
+    this.next = next;
+    this.ended = false;
+    this.curTemp = 0;
+  }
+
+  /** Append a statement (or several). */
+  stmt(code: string): void {
+    this.out.push(code);
+  }
+
+  /** Declare a region-wide constant once, e.g. `decl("F", "s.f")`. Returns the name. */
+  decl(name: string, init: string): string {
+    this.decls.set(name, init);
+    return name;
+  }
+
+  /** The local holding register slot `slot` (read access). */
+  slot(slot: number): string {
+    if (!this.writeSlots.has(slot)) this.readSlots.add(slot);
+    return `x${slot}`;
+  }
+
+  /** Assign an expression to register slot `slot`. */
+  setSlot(slot: number, expr: string): void {
+    this.writeSlots.add(slot);
+    this.readSlots.add(slot); // loaded at entry so the write-back is always valid
+    this.out.push(`x${slot} = ${expr};`);
+  }
+
+  /** Code that leaves the region with `code`, after the state is consistent. */
+  exit(code: number): string {
+    return `{ code = ${num(code)}; break exit; }`;
+  }
+
+  /** Go to a static pc: stay in the region when it is a block of it. */
+  jumpTo(target: number): void {
+    this.out.push(this.gotoCode(target));
+    this.ended = true;
+  }
+
+  /** The statement that transfers control to a static target. */
+  gotoCode(target: number): string {
+    if (this.inRegion.has(target)) return `{ pc = ${num(target)}; continue; }`;
+    return `{ s.pc = ${num(target)}; ${this.exit(T_NONE)} }`;
+  }
+
+  /** Conditional branch to `target`, else fall through to the next instruction. */
+  branch(cond: string, target: number): void {
+    this.out.push(`if (${cond}) ${this.gotoCode(target)}`);
+    this.jumpTo(this.next);
+  }
+
+  /** Indirect jump to the pc held in `pcExpr` (a non-negative number expression). */
+  jumpDynamic(pcExpr: string): void {
+    this.out.push(`pc = ${pcExpr}; continue;`);
+    this.ended = true;
+  }
+
+  /** End the block with a trap: `trapPc` = this instruction, resume at `resume`. */
+  trap(code: number, resume: number): void {
+    this.out.push(`s.trapPc = ${num(this.pc)}; s.pc = ${num(resume)}; ${this.exit(code)}`);
+    this.ended = true;
+  }
+
+  /**
+   * Emit the checks for a guest access of `size` bytes at the 64-bit address
+   * (lo, hi) + imm, and return a temp holding the window offset. On failure
+   * the region exits with T_FAULT at this instruction.
+   *
+   * Fast path: the high half matches the window, the page flag allows the
+   * access, and the access does not cross a page. `imm` must satisfy
+   * |imm| < 4096, so a wrapped offset lands on the never-mapped first or last
+   * page of the window (see address_space.ts).
+   */
+  access(lo: string, hi: string, imm: number, size: number, write: boolean): string {
+    const t = this.tmp();
+    const mask = write ? PF_W | PF_CODE : PF_R;
+    const want = write ? PF_W : PF_R;
+    if (imm <= -4096 || imm >= 4096) throw new RangeError("Displacement too large for access");
+    const addExpr = imm === 0 ? `(${lo} >>> 0)` : `((${lo} >>> 0) + ${num(imm)})`;
+    const cross = size > 1 ? ` || (${t} & 4095) > ${4096 - size}` : "";
+    this.out.push(
+      `if (${hi} !== ${num(this.windowHi)} || (pf[(${t} = ${addExpr}) >>> 12] & ${mask}) !== ${want}${cross}) {` +
+        ` ${t} = rt.ea(s, ${lo}, ${hi}, ${num(imm)}, ${size}, ${write ? 1 : 0});` +
+        ` if (${t} < 0) { s.pc = ${num(this.pc)}; ${this.exit(T_FAULT)} } }`,
+    );
+    return t;
+  }
+
+  /** Assemble the region function body. `cases` maps block start pcs to their code. */
+  static assemble(e: Emitter, cases: [number, string][]): string {
+    const lines: string[] = [];
+    lines.push(`"use strict";`);
+    lines.push(`const X = s.x, dv = s.dv, pf = s.pf;`);
+    for (const [name, init] of e.decls) lines.push(`const ${name} = ${init};`);
+    const slots = [...e.readSlots].sort((a, b) => a - b);
+    if (slots.length) lines.push(`let ${slots.map((i) => `x${i} = X[${i}]`).join(", ")};`);
+    if (e.nTemps) {
+      lines.push(`let ${Array.from({ length: e.nTemps }, (_, i) => `t${i} = 0`).join(", ")};`);
+    }
+    lines.push(`let pc = s.pc, code = 0;`);
+    lines.push(`exit: for (;;) {`);
+    lines.push(`switch (pc) {`);
+    for (const [pc, body] of cases) lines.push(`case ${num(pc)}: {\n${body}\n}`);
+    lines.push(`default: s.pc = pc; break exit;`);
+    lines.push(`}`);
+    lines.push(`}`);
+    const written = [...e.writeSlots].sort((a, b) => a - b);
+    for (const i of written) lines.push(`X[${i}] = x${i};`);
+    lines.push(`return code;`);
+    return lines.join("\n");
+  }
+
+  /** Take the statements emitted so far (one block's body) and start afresh. */
+  takeBody(): string {
+    const body = this.out.join("\n");
+    this.out.length = 0;
+    return body;
+  }
+}
