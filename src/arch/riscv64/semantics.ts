@@ -79,12 +79,15 @@ function shiftDyn(e: Emitter, i: RvInsn, op: "shl" | "shr" | "sar"): void {
   let l: string, h: string;
   if (op === "shl") {
     l = `${s} < 32 ? ${al} << ${s} : 0`;
-    h = `${s} === 0 ? ${ah} : ${s} < 32 ? (${ah} << ${s}) | (${al} >>> (32 - ${s})) : ${al} << (${s} - 32)`;
+    h =
+      `${s} === 0 ? ${ah} : ${s} < 32 ? (${ah} << ${s}) | (${al} >>> (32 - ${s})) : ${al} << (${s} - 32)`;
   } else if (op === "shr") {
-    l = `${s} === 0 ? ${al} : ${s} < 32 ? (${al} >>> ${s}) | (${ah} << (32 - ${s})) : ${ah} >>> (${s} - 32)`;
+    l =
+      `${s} === 0 ? ${al} : ${s} < 32 ? (${al} >>> ${s}) | (${ah} << (32 - ${s})) : ${ah} >>> (${s} - 32)`;
     h = `${s} < 32 ? ${ah} >>> ${s} : 0`;
   } else {
-    l = `${s} === 0 ? ${al} : ${s} < 32 ? (${al} >>> ${s}) | (${ah} << (32 - ${s})) : ${ah} >> (${s} - 32)`;
+    l =
+      `${s} === 0 ? ${al} : ${s} < 32 ? (${al} >>> ${s}) | (${ah} << (32 - ${s})) : ${ah} >> (${s} - 32)`;
     h = `${s} < 32 ? ${ah} >> ${s} : ${ah} >> 31`;
   }
   set(e, i.rd, `(${l}) | 0`, `(${h}) | 0`);
@@ -266,7 +269,11 @@ function csr(kind: "w" | "s" | "c", imm: boolean): RvSemantics {
       set(e, i.rd, `${old} | 0`, `Math.floor(${old} / 4294967296) | 0`);
       return;
     }
-    const read = c === CSR_FFLAGS ? "s.fflags" : c === CSR_FRM ? "s.frm" : "(s.frm << 5) | s.fflags";
+    const read = c === CSR_FFLAGS
+      ? "s.fflags"
+      : c === CSR_FRM
+      ? "s.frm"
+      : "(s.frm << 5) | s.fflags";
     e.stmt(`${old} = ${read};`);
     if (writes) {
       const v = e.tmp();
@@ -334,7 +341,8 @@ export const INT_SEMANTICS: Record<string, RvSemantics> = {
     e.stmt(`${tl} = (${al} + ${il}) | 0;`);
     e.stmt(`${th} = (${ah} + ${ih} + ((${tl} >>> 0) < (${al} >>> 0) ? 1 : 0)) | 0;`);
     setPc(e, i.rd, e.next);
-    e.jumpDynamic(`${th} * 4294967296 + ((${tl} & -2) >>> 0)`);
+    // Unsigned, as jumpDynamic wants: a target at or above 2^63 must not become negative.
+    e.jumpDynamic(`(${th} >>> 0) * 4294967296 + ((${tl} & -2) >>> 0)`);
   },
   beq: branch(eq),
   bne: branch((a, b, c, d) => `!${eq(a, b, c, d)}`),
