@@ -177,7 +177,11 @@ export class KitEmu {
     this.image = loadImage(bytes);
     const support = ARCHES[this.image.arch];
     if (!support) {
-      throw new LoaderError(`The ${this.image.arch} instruction set is not supported yet`, 18, "e_machine");
+      throw new LoaderError(
+        `The ${this.image.arch} instruction set is not supported yet`,
+        18,
+        "e_machine",
+      );
     }
     if (this.image.os !== "linux") {
       throw new LoaderError(`${this.image.os} programs are not supported yet`, 0, "format");
@@ -304,7 +308,7 @@ export class KitEmu {
     if (this.disposed) return;
     this.disposed = true;
     this.engine.flush();
-    this.process.dispose?.();
+    this.process.closeAll();
   }
 
   /** Turn one trap into OS work. Returns a Promise only when something must be awaited. */
@@ -333,14 +337,11 @@ export class KitEmu {
         this.engine.flush();
         return;
       case T_FAULT: {
-        const access = cpu.faultAccess === 4
-          ? "execute"
-          : cpu.faultAccess === 2
-          ? "write"
-          : "read";
-        const kind = cpu.faultAccess === 2 && (cpu.faultAddr % 8 !== 0) && this.mem.check(cpu.faultAddr, 1, 2)
-          ? SIGBUS
-          : SIGSEGV;
+        const access = cpu.faultAccess === 4 ? "execute" : cpu.faultAccess === 2 ? "write" : "read";
+        const kind =
+          cpu.faultAccess === 2 && (cpu.faultAddr % 8 !== 0) && this.mem.check(cpu.faultAddr, 1, 2)
+            ? SIGBUS
+            : SIGSEGV;
         const name = kind === SIGBUS ? "Bus error" : "Segmentation fault";
         return this.die(
           kind,

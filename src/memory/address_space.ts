@@ -115,7 +115,7 @@ export class AddressSpace {
   /** Told when translated code may be stale. */
   onCodeChange: CodeInvalidator = () => {};
   /** Names of mappings by first page, for /proc/self/maps. */
-  readonly names = new Map<number, string>();
+  readonly names: Map<number, string> = new Map();
 
   /** @param options window placement and memory cap */
   constructor(options: AddressSpaceOptions = {}) {
