@@ -99,7 +99,10 @@ export class Engine<I extends DecodedInsn> {
       if (fn === undefined) {
         const f = this.lookup(cpu.pc);
         if (f === null) {
-          cpu.faultAddr = cpu.pc;
+          // Ask the backend which byte failed: an instruction straddling into a
+          // non-executable page faults at the start of that page, not at pc.
+          const r = this.isa.fetch(this.mem, cpu.pc);
+          cpu.faultAddr = r.kind === "fault" ? r.addr : cpu.pc;
           cpu.faultAccess = 4;
           code = T_FAULT;
           break;

@@ -147,7 +147,9 @@ export class Emitter {
     const addExpr = imm === 0 ? `(${lo} >>> 0)` : `((${lo} >>> 0) + ${num(imm)})`;
     const cross = size > 1 ? ` || (${t} & 4095) > ${4096 - size}` : "";
     this.out.push(
-      `if (${hi} !== ${num(this.windowHi)} || (pf[(${t} = ${addExpr}) >>> 12] & ${mask}) !== ${want}${cross}) {` +
+      `if (${hi} !== ${
+        num(this.windowHi)
+      } || (pf[(${t} = ${addExpr}) >>> 12] & ${mask}) !== ${want}${cross}) {` +
         ` ${t} = rt.ea(s, ${lo}, ${hi}, ${num(imm)}, ${size}, ${write ? 1 : 0});` +
         ` if (${t} < 0) { s.pc = ${num(this.pc)}; ${this.exit(T_FAULT)} } }`,
     );
