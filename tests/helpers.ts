@@ -222,7 +222,22 @@ export function runQemu(arch: Arch, args: string[], opts: QemuOptions = {}): Pro
   const qemuArgs: string[] = [];
   if (arch === "aarch64") qemuArgs.push("-cpu", "max,pauth=off");
   if (opts.sysroot) qemuArgs.push("-L", opts.sysroot);
-  return spawnProcess(qemuBinary(arch), [...qemuArgs, ...args], opts, false);
+  // qemu-user 7.2 builds the guest's envp with an envlist that prepends each variable, so
+  // the guest sees its environment reversed. A kernel keeps the order (`env -i A=1 B=2 env`
+  // natively prints A then B), and so does kitemu: hand qemu the list reversed, so that its
+  // guest sees what a kernel would give.
+  const reversed = Object.fromEntries(Object.entries(opts.env ?? {}).reverse());
+  return spawnInOrderedEnv(qemuBinary(arch), [...qemuArgs, ...args], { ...opts, env: reversed });
+}
+
+/**
+ * Spawns `cmd` through `env -i K=V…`, so the program sees exactly `opts.env`, in insertion order.
+ * (Deno.Command passes its `env` through a hash map, whose order is unspecified; kitemu gives
+ * the guest its `--env` variables in command-line order, as `env -i` does.)
+ */
+function spawnInOrderedEnv(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  const pairs = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`);
+  return spawnProcess("env", ["-i", ...pairs, cmd, ...args], { ...opts, env: {} }, false);
 }
 
 /**
@@ -235,7 +250,7 @@ export function runQemu(arch: Arch, args: string[], opts: QemuOptions = {}): Pro
  */
 export function runNative(args: string[], opts: RunOptions = {}): Promise<RunResult> {
   if (args.length === 0) throw new TypeError("runNative needs a program");
-  return spawnProcess(args[0], args.slice(1), opts, false);
+  return spawnInOrderedEnv(args[0], args.slice(1), opts);
 }
 
 /**

@@ -542,7 +542,7 @@ export function sysWritev(p: LinuxProcess, a: SysArgs): number {
 }
 
 /** sendfile(out_fd, in_fd, offset_ptr, count) */
-export function sysSendfile(p: LinuxProcess, a: SysArgs): number {
+export function sysSendfile(p: LinuxProcess, a: SysArgs): number | Promise<number> {
   const out = writable(p, a.int(0));
   const inp = readable(p, a.int(1));
   const offAddr = a.n(2);
@@ -551,22 +551,40 @@ export function sysSendfile(p: LinuxProcess, a: SysArgs): number {
   const count = Math.min(a.size(3), MAX_RW_COUNT);
   const buf = new Uint8Array(Math.min(count, 1 << 16));
   let done = 0;
+  const finish = (): number => {
+    if (offAddr) p.mem.writeU64(offAddr, pos);
+    return done;
+  };
+  /** Writes what was read; false when the transfer is over. */
+  const consume = (want: Uint8Array, r: number): boolean => {
+    if (r === 0) return false;
+    const w = writeOut(p, out, want.subarray(0, r));
+    done += w;
+    if (pos >= 0) pos += w;
+    return w === r;
+  };
   try {
     while (done < count) {
       const want = buf.subarray(0, Math.min(buf.length, count - done));
       const r = pos >= 0 ? inp.pread(want, pos) : inp.read(want);
-      if (typeof r !== "number") throw new SysError(EINVAL);
-      if (r === 0) break;
-      const w = writeOut(p, out, want.subarray(0, r));
-      done += w;
-      if (pos >= 0) pos += w;
-      if (w < r) break;
+      if (typeof r !== "number") {
+        // A source that must be waited for (stdin, a pipe): transfer what one read gives,
+        // never dropping bytes already taken from the source.
+        return r.then((n) => {
+          try {
+            consume(want, n);
+          } catch (e) {
+            if (done === 0) throw e;
+          }
+          return finish();
+        });
+      }
+      if (!consume(want, r)) break;
     }
   } catch (e) {
     if (done === 0) throw e;
   }
-  if (offAddr) p.mem.writeU64(offAddr, pos);
-  return done;
+  return finish();
 }
 
 /** lseek(fd, offset, whence) */
