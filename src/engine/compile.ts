@@ -34,8 +34,17 @@ export type FetchResult<I> =
   | { kind: "illegal"; bytes: Uint8Array }
   | { kind: "fault"; addr: number };
 
-/** A compiled region: runs from `cpu.pc` until it leaves, returning a trap code. */
-export type RegionFn = (cpu: CpuState, rt: unknown) => number;
+/**
+ * A compiled region: runs from `cpu.pc` until it leaves, returning a trap code.
+ * `tier` and `hits` drive tiered compilation in the dispatcher.
+ */
+export interface RegionFn {
+  (cpu: CpuState, rt: unknown): number;
+  /** 1: a single basic block; 2: a region of hot blocks (never promoted again). */
+  tier: number;
+  /** Dispatches into this function so far (tier 1 only). */
+  hits: number;
+}
 
 /** The per-ISA half of the JIT. */
 export interface IsaBackend<I extends DecodedInsn> {
@@ -59,6 +68,14 @@ export interface CompileOptions {
   maxBlocks: number;
   /** Called with each block's instructions, for --trace=block/insn. */
   onBlock?: (pc: number, text: string[]) => void;
+  /**
+   * Which successor blocks may join the region (the entry always does). Tiered
+   * compilation passes "has already run", so a hot region holds the paths the
+   * program takes rather than everything reachable in the page.
+   */
+  include?: (pc: number) => boolean;
+  /** The tier recorded on the compiled function (1: one block, 2: a hot region). */
+  tier?: number;
 }
 
 interface Block<I> {
@@ -143,7 +160,11 @@ export function compileRegion<I extends DecodedInsn>(
       : b.tail === "fallthrough"
       ? [b.tailPc]
       : [];
-    for (const s of succ) if (Math.floor(s / 4096) === page && !blocks.has(s)) work.push(s);
+    for (const s of succ) {
+      if (Math.floor(s / 4096) !== page || blocks.has(s)) continue;
+      if (opts.include && !opts.include(s)) continue;
+      work.push(s);
+    }
   }
 
   const e = new Emitter(mem.windowHi, new Set(blocks.keys()));
@@ -184,6 +205,9 @@ export function compileRegion<I extends DecodedInsn>(
   }
   const source = Emitter.assemble(e, cases);
   const fn = new Function("s", "rt", source) as RegionFn;
+  // Same properties in the same order on every region function, so they share one shape.
+  fn.tier = opts.tier ?? 1;
+  fn.hits = 0;
   for (const p of pages) mem.pf[p] |= PF_CODE;
   return { fn, entries: [...blocks.keys()], pages: [...pages], source };
 }

@@ -23,6 +23,12 @@ export interface EngineOptions {
   maxBlockInsns?: number;
   /** Most blocks per region (jit). Default 64. */
   maxBlocks?: number;
+  /**
+   * Dispatches into a single-block translation before it is recompiled as a
+   * region of the blocks that have run (jit). Default 64; 0 compiles whole
+   * page regions at once.
+   */
+  hotThreshold?: number;
   /** Called with every block compiled: its pc and disassembly lines. */
   onBlock?: (pc: number, text: string[]) => void;
   /** Called with every pc the dispatcher enters (region entries). */
@@ -35,6 +41,10 @@ export class Engine<I extends DecodedInsn> {
   readonly cache: BlockCache = new BlockCache();
   /** Region dispatches so far. */
   dispatches = 0;
+  /** Hot blocks recompiled as regions so far. */
+  promotions = 0;
+  /** See {@link EngineOptions.hotThreshold}. */
+  readonly hotThreshold: number;
   readonly isa: IsaBackend<I>;
   readonly mem: AddressSpace;
   readonly cpu: CpuState;
@@ -60,6 +70,7 @@ export class Engine<I extends DecodedInsn> {
     this.cpu = cpu;
     this.rt = rt;
     this.opts = opts;
+    this.hotThreshold = opts.hotThreshold ?? 64;
     mem.onCodeChange = (first, last) => this.cache.invalidatePages(first, last);
   }
 
@@ -67,14 +78,45 @@ export class Engine<I extends DecodedInsn> {
   lookup(pc: number): RegionFn | null {
     const hit = this.cache.get(pc);
     if (hit) return hit;
+    const interp = this.opts.mode === "interp";
+    const tiered = !interp && this.hotThreshold > 0;
     const r = compileRegion(this.isa, this.mem, pc, {
-      single: this.opts.mode === "interp",
+      single: interp,
       maxBlockInsns: this.opts.maxBlockInsns ?? 200,
-      maxBlocks: this.opts.maxBlocks ?? 64,
+      maxBlocks: tiered ? 1 : this.opts.maxBlocks ?? 64,
       onBlock: this.opts.onBlock,
+      tier: tiered ? 1 : 2,
     });
     if (!r) return null;
     this.cache.add(r.fn, r.entries, r.pages);
+    return r.fn;
+  }
+
+  /**
+   * Recompile a hot block as a region of the blocks reachable from it in its
+   * page that have already run, so that a loop's blocks share one function
+   * and keep guest registers in JS locals. Returns the new function.
+   */
+  promote(pc: number, cold: RegionFn): RegionFn {
+    cold.tier = 2; // never try again, even if the region cannot grow
+    const cache = this.cache;
+    const r = compileRegion(this.isa, this.mem, pc, {
+      single: false,
+      maxBlockInsns: this.opts.maxBlockInsns ?? 200,
+      maxBlocks: this.opts.maxBlocks ?? 16,
+      // Only blocks that have run often: a block that ran once may still hold code that
+      // never ran, and V8 deoptimizes (then recompiles the whole region) at code it has no
+      // type feedback for.
+      include: (p) => {
+        const f = cache.get(p);
+        return f !== undefined && (f.tier === 2 || f.hits >= 8);
+      },
+      tier: 2,
+    });
+    if (!r) return cold;
+    if (r.entries.length === 1) return cold; // nothing to gain: the block alone is the region
+    this.promotions++;
+    cache.add(r.fn, r.entries, r.pages);
     return r.fn;
   }
 
@@ -89,6 +131,7 @@ export class Engine<I extends DecodedInsn> {
    */
   run(budget: number, maxDispatch = Infinity): number {
     const cpu = this.cpu, rt = this.rt, cache = this.cache, trace = this.opts.onDispatch;
+    const hot = this.hotThreshold;
     cpu.budget = budget;
     cpu.sliceBudget = budget;
     let code = T_NONE;
@@ -108,6 +151,8 @@ export class Engine<I extends DecodedInsn> {
           break;
         }
         fn = f;
+      } else if (fn.tier === 1 && ++fn.hits >= hot) {
+        fn = this.promote(cpu.pc, fn);
       }
       if (trace) trace(cpu.pc);
       code = fn(cpu, rt);

@@ -33,7 +33,7 @@ function add64(e: Emitter, rd: number, al: string, ah: string, bl: string, bh: s
   if (rd === 0) return;
   const t = e.tmp();
   e.stmt(`${t} = (${al} + ${bl}) | 0;`);
-  const carry = `((${t} >>> 0) < (${al} >>> 0) ? 1 : 0)`;
+  const carry = `((${t} ^ (-2147483648)) < (${al} ^ (-2147483648)) ? 1 : 0)`;
   const h = bh === "0" ? `(${ah} + ${carry}) | 0` : `(${ah} + ${bh} + ${carry}) | 0`;
   set(e, rd, t, h);
 }
@@ -41,7 +41,7 @@ function add64(e: Emitter, rd: number, al: string, ah: string, bl: string, bh: s
 /** rd = a - b (64-bit). */
 function sub64(e: Emitter, rd: number, al: string, ah: string, bl: string, bh: string): void {
   if (rd === 0) return;
-  const borrow = `((${al} >>> 0) < (${bl} >>> 0) ? 1 : 0)`;
+  const borrow = `((${al} ^ (-2147483648)) < (${bl} ^ (-2147483648)) ? 1 : 0)`;
   set(e, rd, `(${al} - ${bl}) | 0`, `(${ah} - ${bh} - ${borrow}) | 0`);
 }
 
@@ -95,12 +95,12 @@ function shiftDyn(e: Emitter, i: RvInsn, op: "shl" | "shr" | "sar"): void {
 
 /** Signed a < b (64-bit). */
 function lt(al: string, ah: string, bl: string, bh: string): string {
-  return `(${ah} < ${bh} || (${ah} === ${bh} && (${al} >>> 0) < (${bl} >>> 0)))`;
+  return `(${ah} < ${bh} || (${ah} === ${bh} && (${al} ^ (-2147483648)) < (${bl} ^ (-2147483648))))`;
 }
 
 /** Unsigned a < b (64-bit). */
 function ltu(al: string, ah: string, bl: string, bh: string): string {
-  return `((${ah} >>> 0) < (${bh} >>> 0) || (${ah} === ${bh} && (${al} >>> 0) < (${bl} >>> 0)))`;
+  return `((${ah} ^ (-2147483648)) < (${bh} ^ (-2147483648)) || (${ah} === ${bh} && (${al} ^ (-2147483648)) < (${bl} ^ (-2147483648))))`;
 }
 
 function eq(al: string, ah: string, bl: string, bh: string): string {
@@ -202,8 +202,8 @@ function amoW(op: AmoOp): RvSemantics {
       or: `${old} | ${b}`,
       min: `${old} < ${b} ? ${old} : ${b}`,
       max: `${old} > ${b} ? ${old} : ${b}`,
-      minu: `(${old} >>> 0) < (${b} >>> 0) ? ${old} : ${b}`,
-      maxu: `(${old} >>> 0) > (${b} >>> 0) ? ${old} : ${b}`,
+      minu: `(${old} ^ (-2147483648)) < (${b} ^ (-2147483648)) ? ${old} : ${b}`,
+      maxu: `(${old} ^ (-2147483648)) > (${b} ^ (-2147483648)) ? ${old} : ${b}`,
     };
     e.stmt(`dv.setInt32(${o}, ${nv[op]}, true);`);
     setW(e, i.rd, old);
@@ -222,7 +222,7 @@ function amoD(op: AmoOp): RvSemantics {
         break;
       case "add":
         e.stmt(
-          `${nl} = (${ol} + ${bl}) | 0; ${nh} = (${oh} + ${bh} + ((${nl} >>> 0) < (${ol} >>> 0) ? 1 : 0)) | 0;`,
+          `${nl} = (${ol} + ${bl}) | 0; ${nh} = (${oh} + ${bh} + ((${nl} ^ (-2147483648)) < (${ol} ^ (-2147483648)) ? 1 : 0)) | 0;`,
         );
         break;
       case "xor":
@@ -339,7 +339,9 @@ export const INT_SEMANTICS: Record<string, RvSemantics> = {
     const al = lo(e, i.rs1), ah = hi(e, i.rs1);
     const [il, ih] = immPair(e, i.imm);
     e.stmt(`${tl} = (${al} + ${il}) | 0;`);
-    e.stmt(`${th} = (${ah} + ${ih} + ((${tl} >>> 0) < (${al} >>> 0) ? 1 : 0)) | 0;`);
+    e.stmt(
+      `${th} = (${ah} + ${ih} + ((${tl} ^ (-2147483648)) < (${al} ^ (-2147483648)) ? 1 : 0)) | 0;`,
+    );
     setPc(e, i.rd, e.next);
     // Unsigned, as jumpDynamic wants: a target at or above 2^63 must not become negative.
     e.jumpDynamic(`(${th} >>> 0) * 4294967296 + ((${tl} & -2) >>> 0)`);
