@@ -146,7 +146,7 @@ export function compileRegion<I extends DecodedInsn>(
   const blocks = new Map<number, Block<I>>();
   const work = [entry];
   while (work.length && blocks.size < (opts.single ? 1 : opts.maxBlocks)) {
-    const pc = work.pop()!;
+    const pc = work.shift()!; // breadth-first: a loop near the entry before deep paths
     if (blocks.has(pc)) continue;
     const b = decodeBlock(isa, mem, pc, opts);
     if (b.insns.length === 0 && b.tail === "fault") {

@@ -98,12 +98,12 @@ export class Engine<I extends DecodedInsn> {
    * and keep guest registers in JS locals. Returns the new function.
    */
   promote(pc: number, cold: RegionFn): RegionFn {
-    cold.tier = 2; // never try again, even if the region cannot grow
+    cold.hits = -0x3fff_ffff; // do not try again soon, even if the region cannot grow
     const cache = this.cache;
     const r = compileRegion(this.isa, this.mem, pc, {
       single: false,
       maxBlockInsns: this.opts.maxBlockInsns ?? 200,
-      maxBlocks: this.opts.maxBlocks ?? 16,
+      maxBlocks: this.opts.maxBlocks ?? 32,
       // Only blocks that have run often: a block that ran once may still hold code that
       // never ran, and V8 deoptimizes (then recompiles the whole region) at code it has no
       // type feedback for.
@@ -116,7 +116,12 @@ export class Engine<I extends DecodedInsn> {
     if (!r) return cold;
     if (r.entries.length === 1) return cold; // nothing to gain: the block alone is the region
     this.promotions++;
-    cache.add(r.fn, r.entries, r.pages);
+    // The region takes over its entry and the blocks that are still single-block
+    // translations. A block already inside another region stays there: taking it would
+    // split that region's loop (its other blocks keep jumping to it through the
+    // dispatcher), and measured on gzip's longest-match loop, that doubles dispatches.
+    const claim = r.entries.filter((p) => p === pc || cache.get(p)?.tier !== 2);
+    cache.add(r.fn, claim, r.pages);
     return r.fn;
   }
 

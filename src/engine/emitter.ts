@@ -37,6 +37,8 @@ export class Emitter {
   /** Block start pcs in this region: a jump to one of them stays inside. */
   readonly inRegion: Set<number>;
   private readonly out: string[] = [];
+  /** Some block jumps to a block of the region (needs the dispatch loop). */
+  private loops = false;
   private nTemps = 0;
   private curTemp = 0;
   private readonly readSlots = new Set<number>();
@@ -107,7 +109,10 @@ export class Emitter {
 
   /** The statement that transfers control to a static target. */
   gotoCode(target: number): string {
-    if (this.inRegion.has(target)) return `{ pc = ${num(target)}; continue; }`;
+    if (this.inRegion.has(target)) {
+      this.loops = true;
+      return `{ pc = ${num(target)}; continue; }`;
+    }
     return `{ s.pc = ${num(target)}; ${this.exit(T_NONE)} }`;
   }
 
@@ -119,7 +124,13 @@ export class Emitter {
 
   /** Indirect jump to the pc held in `pcExpr` (a non-negative number expression). */
   jumpDynamic(pcExpr: string): void {
-    this.out.push(`pc = ${pcExpr}; continue;`);
+    if (this.inRegion.size === 1) {
+      // A lone block: leave directly (a dynamic jump back to itself re-enters it).
+      this.out.push(`s.pc = ${pcExpr}; ${this.exit(T_NONE)}`);
+    } else {
+      this.loops = true;
+      this.out.push(`pc = ${pcExpr}; continue;`);
+    }
     this.ended = true;
   }
 
@@ -167,13 +178,20 @@ export class Emitter {
     if (e.nTemps) {
       lines.push(`let ${Array.from({ length: e.nTemps }, (_, i) => `t${i} = 0`).join(", ")};`);
     }
-    lines.push(`let pc = s.pc, code = 0;`);
-    lines.push(`exit: for (;;) {`);
-    lines.push(`switch (pc) {`);
-    for (const [pc, body] of cases) lines.push(`case ${num(pc)}: {\n${body}\n}`);
-    lines.push(`default: s.pc = pc; break exit;`);
-    lines.push(`}`);
-    lines.push(`}`);
+    if (cases.length === 1 && !e.loops) {
+      // One block that never jumps within the region: straight-line code. Every path
+      // through the body ends in `break exit` with s.pc set.
+      lines.push(`let code = 0;`);
+      lines.push(`exit: {\n${cases[0][1]}\n}`);
+    } else {
+      lines.push(`let pc = s.pc, code = 0;`);
+      lines.push(`exit: for (;;) {`);
+      lines.push(`switch (pc) {`);
+      for (const [pc, body] of cases) lines.push(`case ${num(pc)}: {\n${body}\n}`);
+      lines.push(`default: s.pc = pc; break exit;`);
+      lines.push(`}`);
+      lines.push(`}`);
+    }
     const written = [...e.writeSlots].sort((a, b) => a - b);
     for (const i of written) lines.push(`X[${i}] = x${i};`);
     lines.push(`return code;`);

@@ -31,6 +31,9 @@ function opB(e: Emitter, i: RvInsn, useImm: boolean): [string, string] {
 /** rd = a + b (64-bit). */
 function add64(e: Emitter, rd: number, al: string, ah: string, bl: string, bh: string): void {
   if (rd === 0) return;
+  // x0 + b and a + x0 (c.mv, mv): a plain copy.
+  if (al === "0" && ah === "0") return set(e, rd, bl, bh);
+  if (bl === "0" && bh === "0") return set(e, rd, al, ah);
   const t = e.tmp();
   e.stmt(`${t} = (${al} + ${bl}) | 0;`);
   const carry = `((${t} ^ (-2147483648)) < (${al} ^ (-2147483648)) ? 1 : 0)`;
@@ -293,12 +296,14 @@ function bitwise(op: "&" | "|" | "^", useImm: boolean, invertB = false, invertR 
     const [bl, bh] = opB(e, i, useImm);
     const nb = (x: string) => invertB ? `~${x}` : x;
     const w = (x: string) => invertR ? `~(${x})` : x;
-    set(
-      e,
-      i.rd,
-      w(`${lo(e, i.rs1)} ${op} ${nb(bl)}`),
-      w(`${hi(e, i.rs1)} ${op} ${nb(bh)}`),
-    );
+    let h = w(`${hi(e, i.rs1)} ${op} ${nb(bh)}`);
+    if (useImm && !invertB && !invertR) {
+      // The high half of a sign-extended 12-bit immediate is 0 or -1.
+      const ah = hi(e, i.rs1);
+      if (bh === "0") h = op === "&" ? "0" : ah;
+      else h = op === "&" ? ah : op === "|" ? "(-1)" : `~${ah}`;
+    }
+    set(e, i.rd, w(`${lo(e, i.rs1)} ${op} ${nb(bl)}`), h);
   };
 }
 
