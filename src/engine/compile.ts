@@ -173,9 +173,7 @@ export function compileRegion<I extends DecodedInsn>(
   for (const b of blocks.values()) {
     const n = b.insns.length + (b.tail === "illegal" || b.tail === "fault" ? 1 : 0);
     e.stmt(
-      `if ((s.budget -= ${num(n)}) < 0) { s.budget += ${num(n)}; s.pc = ${num(b.pc)}; ${
-        e.exit(T_BUDGET)
-      } }`,
+      `if (bud < ${num(n)}) ${e.leave(num(b.pc), T_BUDGET)} bud -= ${num(n)};`,
     );
     let at = b.pc;
     const text: string[] = [];
@@ -189,12 +187,10 @@ export function compileRegion<I extends DecodedInsn>(
       at += insn.len;
     }
     if (b.tail === "illegal") {
-      e.stmt(`s.pc = ${num(b.tailPc)}; ${e.exit(T_ILLEGAL)}`);
+      e.stmt(e.leave(num(b.tailPc), T_ILLEGAL));
     } else if (b.tail === "fault") {
       e.stmt(
-        `s.pc = ${num(b.tailPc)}; s.faultAddr = ${num(b.faultAddr)}; s.faultAccess = 4; ${
-          e.exit(T_FAULT)
-        }`,
+        `s.faultAddr = ${num(b.faultAddr)}; s.faultAccess = 4; ${e.leave(num(b.tailPc), T_FAULT)}`,
       );
     } else if (!e.ended) {
       e.beginInsn(at, at);

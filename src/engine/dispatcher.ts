@@ -12,6 +12,9 @@ import { BlockCache } from "./block_cache.ts";
 import { compileRegion, type DecodedInsn, type IsaBackend, type RegionFn } from "./compile.ts";
 import { T_FAULT, T_NONE } from "./trap.ts";
 
+/** Calls that warm a new function's exit path (see Engine.warm). */
+const WARM_CALLS = 10;
+
 /** How the engine translates code. */
 export type EngineMode = "jit" | "interp";
 
@@ -89,7 +92,29 @@ export class Engine<I extends DecodedInsn> {
     });
     if (!r) return null;
     this.cache.add(r.fn, r.entries, r.pages);
+    this.warm(r.fn, pc);
     return r.fn;
+  }
+
+  /**
+   * Run a new function once with no budget: it leaves at its first budget
+   * check through its tail, which stores every register it writes back
+   * unchanged. The tail then has V8 type feedback before the function first
+   * loops; without this, code optimized on stack (OSR) while still inside its
+   * first loop deoptimized at its first exit (63 times in one gzip run).
+   */
+  private warm(fn: RegionFn, pc: number): void {
+    const cpu = this.cpu;
+    const budget = cpu.budget, at = cpu.pc;
+    cpu.budget = 0;
+    // V8 allocates a function's feedback vector only after about 8 calls
+    // (--invocation-count-for-feedback-allocation); calls before that record nothing.
+    for (let i = 0; i < WARM_CALLS; i++) {
+      cpu.pc = pc;
+      fn(cpu, this.rt);
+    }
+    cpu.budget = budget;
+    cpu.pc = at;
   }
 
   /**
@@ -122,6 +147,7 @@ export class Engine<I extends DecodedInsn> {
     // dispatcher), and measured on gzip's longest-match loop, that doubles dispatches.
     const claim = r.entries.filter((p) => p === pc || cache.get(p)?.tier !== 2);
     cache.add(r.fn, claim, r.pages);
+    this.warm(r.fn, pc);
     return r.fn;
   }
 

@@ -96,9 +96,28 @@ export class Emitter {
     this.out.push(`x${slot} = ${expr};`);
   }
 
-  /** Code that leaves the region with `code`, after the state is consistent. */
+  /**
+   * Code that leaves the region with `code`, the caller having set `s.pc`.
+   * Prefer {@link leave}: it keeps the exit path free of property stores.
+   */
   exit(code: number): string {
     return `{ code = ${num(code)}; break exit; }`;
+  }
+
+  /**
+   * Code that leaves the region at guest pc `pcExpr` with `code`. The pc goes
+   * to a local that the region's single tail stores, so an exit path holds no
+   * operation of its own that needs V8 type feedback: a path that has never
+   * run (the budget running out, a first fault) then costs no deoptimization
+   * of the whole region when it finally runs.
+   */
+  leave(pcExpr: string, code: number): string {
+    return `{ npc = ${pcExpr}; code = ${num(code)}; break exit; }`;
+  }
+
+  /** The local holding the instruction budget (loaded at entry, stored at exit). */
+  get budget(): string {
+    return "bud";
   }
 
   /** Go to a static pc: stay in the region when it is a block of it. */
@@ -113,7 +132,7 @@ export class Emitter {
       this.loops = true;
       return `{ pc = ${num(target)}; continue; }`;
     }
-    return `{ s.pc = ${num(target)}; ${this.exit(T_NONE)} }`;
+    return this.leave(num(target), T_NONE);
   }
 
   /** Conditional branch to `target`, else fall through to the next instruction. */
@@ -126,7 +145,7 @@ export class Emitter {
   jumpDynamic(pcExpr: string): void {
     if (this.inRegion.size === 1) {
       // A lone block: leave directly (a dynamic jump back to itself re-enters it).
-      this.out.push(`s.pc = ${pcExpr}; ${this.exit(T_NONE)}`);
+      this.out.push(this.leave(pcExpr, T_NONE));
     } else {
       this.loops = true;
       this.out.push(`pc = ${pcExpr}; continue;`);
@@ -136,7 +155,7 @@ export class Emitter {
 
   /** End the block with a trap: `trapPc` = this instruction, resume at `resume`. */
   trap(code: number, resume: number): void {
-    this.out.push(`s.trapPc = ${num(this.pc)}; s.pc = ${num(resume)}; ${this.exit(code)}`);
+    this.out.push(`s.trapPc = ${num(this.pc)}; ${this.leave(num(resume), code)}`);
     this.ended = true;
   }
 
@@ -162,7 +181,7 @@ export class Emitter {
         num(this.windowHi)
       } || (pf[(${t} = ${addExpr}) >>> 12] & ${mask}) !== ${want}${cross}) {` +
         ` ${t} = rt.ea(s, ${lo}, ${hi}, ${num(imm)}, ${size}, ${write ? 1 : 0});` +
-        ` if (${t} < 0) { s.pc = ${num(this.pc)}; ${this.exit(T_FAULT)} } }`,
+        ` if (${t} < 0) ${this.leave(num(this.pc), T_FAULT)} }`,
     );
     return t;
   }
@@ -178,22 +197,25 @@ export class Emitter {
     if (e.nTemps) {
       lines.push(`let ${Array.from({ length: e.nTemps }, (_, i) => `t${i} = 0`).join(", ")};`);
     }
+    lines.push(`let code = 0, npc = -1, bud = s.budget;`);
     if (cases.length === 1 && !e.loops) {
       // One block that never jumps within the region: straight-line code. Every path
-      // through the body ends in `break exit` with s.pc set.
-      lines.push(`let code = 0;`);
+      // through the body ends in `break exit`.
       lines.push(`exit: {\n${cases[0][1]}\n}`);
     } else {
-      lines.push(`let pc = s.pc, code = 0;`);
+      lines.push(`let pc = s.pc;`);
       lines.push(`exit: for (;;) {`);
       lines.push(`switch (pc) {`);
       for (const [pc, body] of cases) lines.push(`case ${num(pc)}: {\n${body}\n}`);
-      lines.push(`default: s.pc = pc; break exit;`);
+      lines.push(`default: npc = pc; break exit;`);
       lines.push(`}`);
       lines.push(`}`);
     }
+    // The single tail. An exit written with exit() (not leave()) has set s.pc itself.
     const written = [...e.writeSlots].sort((a, b) => a - b);
     for (const i of written) lines.push(`X[${i}] = x${i};`);
+    lines.push(`s.budget = bud;`);
+    lines.push(`if (npc !== -1) s.pc = npc;`);
     lines.push(`return code;`);
     return lines.join("\n");
   }

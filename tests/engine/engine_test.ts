@@ -109,7 +109,7 @@ function freestandingNames(): string[] {
 // ---- (a) generated code is data-free -------------------------------------------------
 
 /** Names generated code may use on its own (derived from emitter.ts and the semantics). */
-const FREE_NAME = /^(x\d+|t\d+|s|rt|X|dv|pf|F|F32|FI|pc|code|exit|Math)$/;
+const FREE_NAME = /^(x\d+|t\d+|s|rt|X|dv|pf|F|F32|FI|pc|npc|bud|code|exit|Math)$/;
 const KEYWORDS = new Set([
   "const",
   "let",

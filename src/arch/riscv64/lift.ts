@@ -50,7 +50,7 @@ export const riscv64Backend: IsaBackend<RvInsn> = {
   emit(insn: RvInsn, e: Emitter): void {
     const sem = SEMANTICS[insn.op];
     if (!sem) {
-      e.stmt(`s.pc = ${e.num(e.pc)}; ${e.exit(T_ILLEGAL)}`);
+      e.stmt(e.leave(e.num(e.pc), T_ILLEGAL));
       e.ended = true;
       return;
     }

@@ -46,11 +46,11 @@ function ix(e: Emitter, r: number, half: number): string {
  */
 function checkRm(i: RvInsn, e: Emitter): boolean {
   if (i.rm === 5 || i.rm === 6) {
-    e.stmt(`s.pc = ${e.num(e.pc)}; ${e.exit(T_ILLEGAL)}`);
+    e.stmt(e.leave(e.num(e.pc), T_ILLEGAL));
     e.ended = true;
     return false;
   }
-  if (i.rm === 7) e.stmt(`if (s.frm > 4) { s.pc = ${e.num(e.pc)}; ${e.exit(T_ILLEGAL)} }`);
+  if (i.rm === 7) e.stmt(`if (s.frm > 4) ${e.leave(e.num(e.pc), T_ILLEGAL)}`);
   return true;
 }
 
