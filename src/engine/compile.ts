@@ -168,6 +168,7 @@ export function compileRegion<I extends DecodedInsn>(
   }
 
   const e = new Emitter(mem.windowHi, new Set(blocks.keys()));
+  e.compact = opts.tier === 1 || opts.single;
   const cases: [number, string][] = [];
   const pages = new Set<number>();
   for (const b of blocks.values()) {

@@ -37,6 +37,12 @@ export class Emitter {
   /** Block start pcs in this region: a jump to one of them stays inside. */
   readonly inRegion: Set<number>;
   private readonly out: string[] = [];
+  /**
+   * Emit memory accesses as a call to `rt.ea` instead of the inline check: for
+   * single-block (tier 1) translations, which run few times, where source size
+   * (V8 parses and compiles every one) costs more than the call.
+   */
+  compact = false;
   /** Some block jumps to a block of the region (needs the dispatch loop). */
   private loops = false;
   private nTemps = 0;
@@ -174,6 +180,14 @@ export class Emitter {
     const mask = write ? PF_W | PF_CODE : PF_R;
     const want = write ? PF_W : PF_R;
     if (imm <= -4096 || imm >= 4096) throw new RangeError("Displacement too large for access");
+    if (this.compact) {
+      this.out.push(
+        `if ((${t} = rt.ea(s, ${lo}, ${hi}, ${num(imm)}, ${size}, ${write ? 1 : 0})) < 0) ${
+          this.leave(num(this.pc), T_FAULT)
+        }`,
+      );
+      return t;
+    }
     const addExpr = imm === 0 ? `(${lo} >>> 0)` : `((${lo} >>> 0) + ${num(imm)})`;
     const cross = size > 1 ? ` || (${t} & 4095) > ${4096 - size}` : "";
     this.out.push(

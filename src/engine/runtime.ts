@@ -4,7 +4,7 @@
  */
 
 import type { AddressSpace } from "../memory/address_space.ts";
-import { PF_MAPPED, PF_R, PF_W } from "../memory/address_space.ts";
+import { PF_CODE, PF_MAPPED, PF_R, PF_W } from "../memory/address_space.ts";
 import type { CpuState } from "../arch/isa.ts";
 
 /** The part of the runtime object every ISA's lifted code uses. */
@@ -18,8 +18,17 @@ export interface BaseRuntime {
 
 /** Make the memory slow path for an address space. */
 export function makeBaseRuntime(mem: AddressSpace): BaseRuntime {
+  const pf = mem.pf, windowHi = mem.windowHi;
   return {
     ea(s: CpuState, lo: number, hi: number, imm: number, size: number, write: number): number {
+      // The inline fast path first: single-block (cold) translations call ea for every
+      // access instead of carrying the check inline (see Emitter.access).
+      if (hi === windowHi) {
+        const off = (lo >>> 0) + imm;
+        const mask = write ? PF_W | PF_CODE : PF_R;
+        const want = write ? PF_W : PF_R;
+        if ((pf[off >>> 12] & mask) === want && (off & 4095) <= 4096 - size) return off;
+      }
       const addr = hi * 4294967296 + (lo >>> 0) + imm;
       const need = write ? PF_W : PF_R;
       if (!mem.check(addr, size, need | PF_MAPPED)) {
