@@ -14,6 +14,10 @@ import { riscv64Backend } from "./riscv64/lift.ts";
 import { INT_RUNTIME } from "./riscv64/int_runtime.ts";
 import { FPU_RUNTIME } from "./riscv64/fpu.ts";
 import { riscv64Abi, riscv64Linux } from "../os/linux/abi_riscv64.ts";
+import { A64Cpu } from "./aarch64/cpu.ts";
+import { aarch64Backend } from "./aarch64/lift.ts";
+import { A64_RUNTIME } from "./aarch64/runtime.ts";
+import { aarch64Abi, aarch64Linux } from "../os/linux/abi_aarch64.ts";
 
 /** Everything needed to run one ISA. */
 export interface ArchSupport {
@@ -36,5 +40,15 @@ const riscv64: ArchSupport = {
   linux: riscv64Linux,
 };
 
+const aarch64: ArchSupport = {
+  arch: "aarch64",
+  backend: aarch64Backend as unknown as IsaBackend<DecodedInsn>,
+  createCpu: (mem) => new A64Cpu(mem.dv, mem.u8, mem.pf),
+  createRuntime: (mem) => Object.assign({}, makeBaseRuntime(mem), A64_RUNTIME),
+  abi: aarch64Abi,
+  linux: aarch64Linux,
+};
+
+
 /** The supported ISAs by name. */
-export const ARCHES: Partial<Record<Arch, ArchSupport>> = { riscv64 };
+export const ARCHES: Partial<Record<Arch, ArchSupport>> = { riscv64, aarch64 };
