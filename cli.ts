@@ -4,6 +4,7 @@
  * @module
  */
 
+import { hostReadProgram } from "./src/sandbox/host.ts";
 import { parseArgs } from "node:util";
 import { KitEmu, type KitEmuOptions, LoaderError, type TraceKind } from "./mod.ts";
 
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
   }
   let bytes: Uint8Array;
   try {
-    bytes = Deno.readFileSync(prog);
+    bytes = hostReadProgram(prog);
   } catch (e) {
     fail(`cannot read ${prog}: ${(e as Error).message}`, 127);
   }

@@ -39,6 +39,7 @@ import {
 import { LinuxProcess } from "./src/os/linux/process.ts";
 import { handleSyscall } from "./src/os/linux/syscalls.ts";
 import { startProcess } from "./src/os/linux/startup.ts";
+import { deliverFault, segvCode } from "./src/os/linux/signals.ts";
 
 export { LoaderError } from "./src/loader/errors.ts";
 export { GuestFault } from "./src/memory/errors.ts";
@@ -327,7 +328,7 @@ export class KitEmu {
           }
         }
         const r = handleSyscall(this.process, cpu);
-        if (r) return r.then(() => this.afterSyscall());
+        if (r) return this.untilDeadline(r).then(() => this.afterSyscall());
         this.afterSyscall();
         return;
       }
@@ -343,6 +344,13 @@ export class KitEmu {
             ? SIGBUS
             : SIGSEGV;
         const name = kind === SIGBUS ? "Bus error" : "Segmentation fault";
+        // A guest handler for the signal gets it, with the faulting pc in its frame.
+        const segv = kind === SIGSEGV;
+        const info = {
+          code: segv ? segvCode(this.process, cpu.faultAddr) : 1,
+          addr: cpu.faultAddr,
+        };
+        if (deliverFault(this.process, cpu, kind, info)) return this.afterSyscall();
         return this.die(
           kind,
           `${name}: invalid ${access} at address ${hex(cpu.faultAddr)} (pc ${hex(cpu.pc)})`,
@@ -356,10 +364,23 @@ export class KitEmu {
         } catch (e) {
           if (!(e instanceof GuestFault)) throw e;
         }
+        // ILL_ILLOPC, at the instruction.
+        if (deliverFault(this.process, cpu, SIGILL, { code: 1, addr: cpu.pc })) {
+          return this.afterSyscall();
+        }
         return this.die(SIGILL, `Illegal instruction: pc ${hex(cpu.pc)}, bytes ${bytes}`);
       }
-      case T_BREAK:
+      case T_BREAK: {
+        // Linux reports the breakpoint at the ebreak itself (the saved pc points at it).
+        const next = cpu.pc;
+        cpu.pc = cpu.trapPc;
+        // TRAP_BRKPT, at the breakpoint.
+        if (deliverFault(this.process, cpu, SIGTRAP, { code: 1, addr: cpu.trapPc })) {
+          return this.afterSyscall();
+        }
+        cpu.pc = next;
         return this.die(SIGTRAP, `Trace/breakpoint trap: pc ${hex(cpu.trapPc)}`);
+      }
       default:
         return this.die(SIGILL, `Unexpected trap ${TRAP_NAMES[code] ?? code} at pc ${hex(cpu.pc)}`);
     }
@@ -379,6 +400,36 @@ export class KitEmu {
         this.termination = { kind: "exit", status: p.exitCode & 0xff };
       }
     }
+  }
+
+  /**
+   * Wait for a blocking system call (accept, poll, sleep, sigsuspend...), but
+   * no longer than --timeout allows: then the guest ends as onBudget ends it.
+   */
+  private untilDeadline(wait: Promise<void>): Promise<void> {
+    if (!Number.isFinite(this.deadline)) return wait;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (!this.termination) {
+          this.termination = {
+            kind: "timeout",
+            status: 124,
+            message: `Timeout: the guest ran longer than ${this.opts.timeout} s`,
+          };
+        }
+        resolve();
+      }, Math.max(0, this.deadline - performance.now()));
+      wait.then(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
+    });
   }
 
   private onBudget(): Promise<void> | void {

@@ -31,6 +31,7 @@ fi
 PACKAGES=(
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu qemu-user make
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu musl-tools
+  clang lld
 )
 
 missing_packages() {

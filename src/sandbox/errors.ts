@@ -75,6 +75,17 @@ export const EBADFD = 77;
 /** Value too large for defined data type. */
 export const EOVERFLOW = 75;
 
+/** Address already in use. */
+export const EADDRINUSE = 98;
+/** Cannot assign requested address. */
+export const EADDRNOTAVAIL = 99;
+/** Connection reset by peer. */
+export const ECONNRESET = 104;
+/** Network is unreachable. */
+export const ENETUNREACH = 101;
+/** Transport endpoint is not connected. */
+export const ENOTCONN = 107;
+
 /**
  * A failed operation: `errno` is the positive Linux errno value, `detail`
  * an optional explanation shown by the syscall trace instead of the standard

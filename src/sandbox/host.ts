@@ -10,17 +10,23 @@
 
 import {
   EACCES,
+  EADDRINUSE,
+  EADDRNOTAVAIL,
   EAGAIN,
   EBADF,
   EBUSY,
+  ECONNREFUSED,
+  ECONNRESET,
   EEXIST,
   EINTR,
   EINVAL,
   EIO,
   EISDIR,
   ELOOP,
+  ENETUNREACH,
   ENOENT,
   ENOSPC,
+  ENOTCONN,
   ENOTDIR,
   ENOTEMPTY,
   EOPNOTSUPP,
@@ -30,6 +36,7 @@ import {
   EXDEV,
   SysError,
 } from "./errors.ts";
+import type { NetAddr } from "./policy.ts";
 
 /** Linux errno values for Deno's `.code` strings (the host OS error names). */
 const CODE_ERRNO: Record<string, number> = {
@@ -197,13 +204,50 @@ export function isLinkMode(mode: number): boolean {
   return (mode & S_IFMT) === S_IFLNK;
 }
 
-/** lstat(2) of a resolved host path. */
-export function hostLstat(path: string): HostStat {
+/**
+ * Checks that a path resolved earlier still leads where it did: no component
+ * the guest could have changed (every one Deno lets us inspect) is now a
+ * symbolic link. `final` says whether the last component is checked too.
+ *
+ * Paths kept in descriptors (a directory's, a file's for fchmod or futimens)
+ * and the current directory were resolved when they were opened; since then
+ * the guest may have renamed a directory and planted a link in its place.
+ * Deno would follow that link after checking the path's text, so every
+ * call here that takes such a path and follows links checks first. A component
+ * Deno may not read is skipped: kitemu never lets the guest create anything
+ * it cannot read (see `resolve.ts`), so a link there is the host's own.
+ * A stale path fails with ENOENT, as a lookup in a removed directory does.
+ */
+function checkPhysical(path: string, final: boolean): void {
+  const parts = path.split("/").filter((s) => s !== "");
+  const n = final ? parts.length : parts.length - 1;
+  let prefix = "";
+  for (let i = 0; i < n; i++) {
+    prefix += "/" + parts[i];
+    if (Deno.permissions.querySync({ name: "read", path: prefix }).state !== "granted") continue;
+    const st = host(() => Deno.lstatSync(prefix), "lstat", prefix);
+    if (st.isSymlink) throw new SysError(ENOENT, `stale: ${prefix} is now a symbolic link`);
+  }
+}
+
+/**
+ * lstat(2) of one component during resolution: `path` is a directory the
+ * caller has just walked, component by component, plus one name. Only
+ * `resolve.ts` uses this; everyone else uses {@link hostLstat}.
+ */
+export function hostLstatStep(path: string): HostStat {
   return host(() => toStat(Deno.lstatSync(path)), "lstat", path);
 }
 
-/** stat(2) of a resolved host path. */
+/** lstat(2) of a resolved host path (its directories are checked again first). */
+export function hostLstat(path: string): HostStat {
+  checkPhysical(path, false);
+  return host(() => toStat(Deno.lstatSync(path)), "lstat", path);
+}
+
+/** stat(2) of a resolved host path (checked again first: no component may now be a link). */
 export function hostStat(path: string): HostStat {
+  checkPhysical(path, true);
   return host(() => toStat(Deno.statSync(path)), "stat", path);
 }
 
@@ -220,14 +264,26 @@ export interface HostDirEntry {
 
 /** The entries of a directory (without "." and ".."), each with its lstat. */
 export function hostReadDir(path: string): HostDirEntry[] {
+  checkPhysical(path, true);
   return host(
     () => {
       const out: HostDirEntry[] = [];
+      const lossy = new Set<string>();
       for (const e of Deno.readDirSync(path)) {
+        // Several names that are not UTF-8 may all come out as the same text, and that text
+        // may also be a real name: list it once, as the file it really opens.
+        if (e.name.includes("\uFFFD")) {
+          if (lossy.has(e.name)) continue;
+          lossy.add(e.name);
+        }
         let stat: HostStat | null = null;
         try {
           stat = toStat(Deno.lstatSync(path === "/" ? "/" + e.name : path + "/" + e.name));
-        } catch {
+        } catch (err) {
+          // A name that is not UTF-8 reaches us with U+FFFD in place of its bad bytes, and
+          // then names nothing (or, worse, another file). Such entries are left out: two host
+          // names never collapse into one guest name.
+          if (e.name.includes("\uFFFD") && err instanceof Deno.errors.NotFound) continue;
           stat = null;
         }
         out.push({ name: e.name, stat });
@@ -385,6 +441,7 @@ export function hostRename(from: string, to: string): void {
 
 /** truncate(2). */
 export function hostTruncate(path: string, len: number): void {
+  checkPhysical(path, true);
   host(() => Deno.truncateSync(path, len), "truncate", path);
 }
 
@@ -400,11 +457,13 @@ export function hostLink(from: string, to: string): void {
 
 /** chmod(2). */
 export function hostChmod(path: string, mode: number): void {
+  checkPhysical(path, true);
   host(() => Deno.chmodSync(path, mode), "chmod", path);
 }
 
 /** utimes: times in seconds since the epoch (fractions allowed). */
 export function hostUtime(path: string, atime: number, mtime: number): void {
+  checkPhysical(path, true);
   host(() => Deno.utimeSync(path, atime, mtime), "utime", path);
 }
 
@@ -490,4 +549,79 @@ export function hostConsoleSize(): { columns: number; rows: number } | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Read a whole host file: the program the user named on kitemu's command line (trusted
+ * input, checked against --allow-read by the caller). Guest paths never come here.
+ */
+export function hostReadProgram(path: string): Uint8Array {
+  return Deno.readFileSync(path);
+}
+
+// ---- network ---------------------------------------------------------------------------
+
+const NET_ERRNO: Record<string, number> = {
+  ConnectionRefused: ECONNREFUSED,
+  ConnectionReset: ECONNRESET,
+  ConnectionAborted: ECONNRESET,
+  NotConnected: ENOTCONN,
+  AddrInUse: EADDRINUSE,
+  AddrNotAvailable: EADDRNOTAVAIL,
+  BrokenPipe: EPIPE,
+  TimedOut: ETIMEDOUT,
+  NotCapable: EACCES,
+  PermissionDenied: EACCES,
+};
+
+const NET_CODE_ERRNO: Record<string, number> = {
+  ECONNREFUSED,
+  ECONNRESET,
+  ENOTCONN,
+  EADDRINUSE,
+  EADDRNOTAVAIL,
+  EPIPE,
+  ETIMEDOUT,
+  ENETUNREACH,
+};
+
+/** The Linux errno for an error from a Deno network call. */
+export function netErrno(e: unknown): number {
+  if (e instanceof SysError) return e.errno;
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code in NET_CODE_ERRNO) return NET_CODE_ERRNO[code];
+    if (e.name in NET_ERRNO) return NET_ERRNO[e.name];
+    if (e instanceof Deno.errors.BadResource) return ENOTCONN;
+  }
+  return errnoOf(e);
+}
+
+/** A listening TCP socket. */
+export type HostListener = Deno.TcpListener;
+/** A connected TCP stream. */
+export type HostConn = Deno.TcpConn;
+
+/** listen(2) on a granted address (the caller checked it). Port 0 picks a free port. */
+export function hostListen(a: NetAddr): HostListener {
+  try {
+    return Deno.listen({ hostname: a.host, port: a.port, transport: "tcp" });
+  } catch (e) {
+    throw new SysError(netErrno(e));
+  }
+}
+
+/** connect(2) to a granted address (the caller checked it). */
+export async function hostConnect(a: NetAddr): Promise<HostConn> {
+  try {
+    return await Deno.connect({ hostname: a.host, port: a.port, transport: "tcp" });
+  } catch (e) {
+    throw new SysError(netErrno(e));
+  }
+}
+
+/** The numeric address of a Deno network address. */
+export function fromDenoAddr(addr: Deno.Addr): NetAddr {
+  if (addr.transport !== "tcp" && addr.transport !== "udp") throw new SysError(EINVAL);
+  return { host: addr.hostname, port: addr.port };
 }

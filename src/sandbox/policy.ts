@@ -84,3 +84,61 @@ export function requireRead(policy: Policy, path: string): void {
 export function requireWrite(policy: Policy, path: string): void {
   if (!policy.canWrite(path)) throw new SysError(EACCES, `denied: write ${path}`);
 }
+
+/**
+ * Throw EACCES unless the guest may create, remove or rename the entry
+ * `path` of the directory `parent` (both resolved). That changes the
+ * directory, so it needs a write grant on the parent as well as on the entry
+ * itself ("denied: write /parent" otherwise). A grant on one file lets the
+ * guest write that file, never delete it or put a symbolic link in its place
+ * for the next host program that opens it; nor can a guest remove or replace
+ * the directory it was granted.
+ *
+ * @example
+ * ```ts
+ * const p = prefixPolicy({ read: [], write: ["/tmp/out/f"] });
+ * requireEntry(p, "/tmp/out", "/tmp/out/f"); // throws EACCES: denied: write /tmp/out
+ * ```
+ */
+export function requireEntry(policy: Policy, parent: string, path: string): void {
+  requireWrite(policy, path);
+  requireWrite(policy, parent);
+}
+
+// ---- network ---------------------------------------------------------------------------
+// Every address is numeric (kitemu never resolves names for the guest) and is checked against
+// `--allow-net` as Deno spells grants: `1.2.3.4:80`, `[::1]:80`. A refusal is EACCES.
+
+/** A numeric host and port. */
+export interface NetAddr {
+  /** Dotted IPv4 or (unbracketed) IPv6 text. */
+  host: string;
+  port: number;
+}
+
+/** The grant text Deno matches for an address. */
+function grantText(a: NetAddr): string {
+  return a.host.includes(":") ? `[${a.host}]:${a.port}` : `${a.host}:${a.port}`;
+}
+
+/**
+ * May the guest connect to or listen on this address? Asks Deno's permission
+ * state (`--allow-net`), never prompting.
+ *
+ * @example
+ * ```ts
+ * if (!netGranted({ host: "127.0.0.1", port: 8080 })) console.log("EACCES");
+ * ```
+ */
+export function netGranted(a: NetAddr): boolean {
+  try {
+    return Deno.permissions.querySync({ name: "net", host: grantText(a) }).state === "granted";
+  } catch {
+    return false;
+  }
+}
+
+/** Throw EACCES ("denied: net 1.2.3.4:80") unless the address is granted. */
+export function requireNet(a: NetAddr): void {
+  if (!netGranted(a)) throw new SysError(EACCES, `denied: net ${grantText(a)}`);
+}

@@ -12,7 +12,11 @@
  * - for creation (`allowMissing`) the last component may be missing: the
  *   parent is resolved fully and the result is parent + final name;
  * - `follow: false` (O_NOFOLLOW, AT_SYMLINK_NOFOLLOW, unlink, rename...)
- *   leaves a final symlink alone.
+ *   leaves a final symlink alone;
+ * - the start directory (the current directory, or a directory descriptor's)
+ *   is walked again too, on every lookup: the guest may have renamed it and put
+ *   a link in its place since it entered it. (So, unlike Linux, a renamed
+ *   current directory is found by its old name, or not at all.)
  *
  * The result is a real absolute host path with no symlinks in it, which the
  * caller then checks with `policy.ts`. This closes the escape that Deno alone
@@ -31,7 +35,15 @@
  */
 
 import { EACCES, EILSEQ, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, SysError } from "./errors.ts";
-import { hostLstat, hostReadLink, type HostStat, isDirMode, isLinkMode } from "./host.ts";
+import {
+  hostLstat,
+  hostLstatStep,
+  hostReadDir,
+  hostReadLink,
+  type HostStat,
+  isDirMode,
+  isLinkMode,
+} from "./host.ts";
 import type { Policy } from "./policy.ts";
 import { isVirtualRoot, type VfsContext, vfsLookup, type VNode } from "./vfs.ts";
 
@@ -134,9 +146,15 @@ export function resolvePath(
   if (enc.encode(text).length > MAX_PATH) throw new SysError(ENAMETOOLONG);
   if (text === "") throw new SysError(ENOENT);
 
-  const cur: string[] = text.startsWith("/") ? [] : start.split("/").filter((s) => s !== "");
+  // The start directory is walked again, component by component, like the path itself. It
+  // names where a directory was when the guest entered or opened it; the guest may since have
+  // renamed that directory and put a symbolic link in its place, and a start taken on trust
+  // would let the host follow that link unchecked (chdir("d"), rename d, symlink outside → d,
+  // open("f")). Walking it again costs an lstat per granted component and closes that route.
+  const cur: string[] = [];
   const queue: string[] = [];
   pushComponents(queue, text);
+  if (!text.startsWith("/")) pushComponents(queue, start.replace(/\/+$/, ""));
   let links = 0;
   const { policy } = ctx;
 
@@ -180,9 +198,9 @@ export function resolvePath(
         continue;
       }
       if (node.kind === "fdlink" && wantFollow && !last) {
+        // A directory descriptor as a path prefix: walk its path again (checked like a link).
         if (!node.hostDir) throw new SysError(ENOTDIR);
-        cur.length = 0;
-        cur.push(...node.hostDir.split("/").filter((s) => s !== ""));
+        follow(node.hostDir, false);
         continue;
       }
       if (last) {
@@ -217,7 +235,7 @@ export function resolvePath(
     }
     let st: HostStat;
     try {
-      st = hostLstat(p);
+      st = hostLstatStep(p);
     } catch (e) {
       if (e instanceof SysError && e.errno === ENOENT && last && opts.allowMissing) {
         return {
@@ -274,6 +292,45 @@ export function resolvePath(
     if (policy.canWrite(p)) throw new SysError(EACCES, `denied: read ${p}`);
     return { kind: "host", path: p, parent, name, exists: null, stat: null, trailingSlash: false };
   }
-  const st = hostLstat(p);
+  const st = hostLstatStep(p);
   return { kind: "host", path: p, parent, name, exists: true, stat: st, trailingSlash: false };
+}
+
+/**
+ * Throw EACCES unless the guest may move the tree at `from` (a resolved host
+ * path) to `to`. Grants and denials are paths, so moving a directory changes
+ * what they cover: renaming `a` to `b` would take `a/private` out of a
+ * `--deny-read=a/private`, and moving a tree the guest built into `a` would
+ * plant files under a `--deny-write=a/private`. So every entry below `from`
+ * must be readable and writable by the guest where it is, and writable where it
+ * would land. A file (or a link) has no entries: only `from` and `to`
+ * themselves are checked, by the caller. Symbolic links inside are moved as
+ * they are and not followed. The walk costs a directory listing per
+ * subdirectory, paid only when a directory is renamed.
+ *
+ * @example
+ * ```ts
+ * checkMove(policy, "/tmp/work/a", "/tmp/work/b"); // EACCES if /tmp/work/a/private is denied
+ * ```
+ */
+export function checkMove(policy: Policy, from: string, to: string): void {
+  let st: HostStat;
+  try {
+    st = hostLstat(from);
+  } catch {
+    return; // Missing or unreadable: the rename itself reports it.
+  }
+  if (!isDirMode(st.mode)) return;
+  const walk = (rel: string) => {
+    for (const e of hostReadDir(from + rel)) {
+      const r = `${rel}/${e.name}`;
+      const src = from + r;
+      const dst = to + r;
+      if (!policy.canRead(src)) throw new SysError(EACCES, `denied: read ${src}`);
+      if (!policy.canWrite(src)) throw new SysError(EACCES, `denied: write ${src}`);
+      if (!policy.canWrite(dst)) throw new SysError(EACCES, `denied: write ${dst}`);
+      if (e.stat && isDirMode(e.stat.mode)) walk(r);
+    }
+  };
+  walk("");
 }

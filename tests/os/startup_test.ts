@@ -9,7 +9,7 @@ import { parseElf } from "../../src/loader/elf.ts";
 import type { Image } from "../../src/loader/image.ts";
 import { PF_R, PF_W, PF_X } from "../../src/memory/address_space.ts";
 import { riscv64Abi } from "../../src/os/linux/abi_riscv64.ts";
-import { startProcess } from "../../src/os/linux/startup.ts";
+import { STACK_TOP, startProcess } from "../../src/os/linux/startup.ts";
 import { harness } from "./helpers.ts";
 
 const dec = new TextDecoder();
@@ -117,11 +117,11 @@ Deno.test("segments are mapped with their bytes, bss and protections", () => {
   assert.equal(mem.brkStart, 0x14000);
   assert.equal(mem.brkCur, 0x14000);
   // The stack: 8 MiB, read-write, not executable, top at 0xf0000000.
-  assert.ok(mem.check(0xf000_0000 - (8 << 20), 8 << 20, PF_R | PF_W));
-  assert.ok(!mem.check(0xf000_0000 - 4096, 1, PF_X));
-  assert.ok(!mem.check(0xf000_0000, 1, PF_R));
-  assert.ok(mem.mmapTop <= 0xf000_0000 - (8 << 20));
-  assert.ok(mem.mappings().some((m) => m.name === "[stack]" && m.end === 0xf000_0000));
+  assert.ok(mem.check(STACK_TOP - (8 << 20), 8 << 20, PF_R | PF_W));
+  assert.ok(!mem.check(STACK_TOP - 4096, 1, PF_X));
+  assert.ok(!mem.check(STACK_TOP, 1, PF_R));
+  assert.ok(mem.mmapTop <= STACK_TOP - (8 << 20));
+  assert.ok(mem.mappings().some((m) => m.name === "[stack]" && m.end === STACK_TOP));
   assert.equal(h.cpu.pc, 0x10100);
 });
 
@@ -155,7 +155,7 @@ Deno.test("the initial stack holds argc, argv, envp and auxv as Linux lays them 
   assert.equal(dec.decode(h.proc.mem.readCString(aux.get(AT.EXECFN)!)!), "./prog");
   // Strings and random bytes sit above the vectors, below the top of the stack.
   for (const a of [aux.get(AT.RANDOM)!, aux.get(AT.EXECFN)!]) {
-    assert.ok(a > s.sp && a < 0xf000_0000);
+    assert.ok(a > s.sp && a < STACK_TOP);
   }
   // Registers other than sp are zero (a0 is rtld_fini for _start: must be 0).
   assert.equal(h.cpu.x[20], 0);

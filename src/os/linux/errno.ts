@@ -19,6 +19,22 @@ export const ERANGE = 34;
 export const EDEADLK = 35;
 /** Socket operation on non-socket. */
 export const ENOTSOCK = 88;
+/** Destination address required. */
+export const EDESTADDRREQ = 89;
+/** Protocol not available (unknown socket option). */
+export const ENOPROTOOPT = 92;
+/** Protocol not supported. */
+export const EPROTONOSUPPORT = 93;
+/** Socket type not supported. */
+export const ESOCKTNOSUPPORT = 94;
+/** Address family not supported by protocol. */
+export const EAFNOSUPPORT = 97;
+/** Transport endpoint is already connected. */
+export const EISCONN = 106;
+/** Operation already in progress. */
+export const EALREADY = 114;
+/** Operation now in progress. */
+export const EINPROGRESS = 115;
 
 /** [number, name, message] for every errno value. */
 const TABLE: readonly [number, string, string][] = [

@@ -42,6 +42,25 @@ import type { DevKind, VDirEntry, VNode } from "../../sandbox/vfs.ts";
 import { makedev } from "../../sandbox/vfs.ts";
 import { O_ACCMODE, O_APPEND, O_RDONLY, O_RDWR, O_WRONLY } from "./numbers.ts";
 
+/** poll(2) event bits. */
+export const POLLIN = 0x1;
+/** Urgent data. */
+export const POLLPRI = 0x2;
+/** Writable. */
+export const POLLOUT = 0x4;
+/** Error (always reported). */
+export const POLLERR = 0x8;
+/** Hang-up (always reported). */
+export const POLLHUP = 0x10;
+/** Not an open descriptor (always reported). */
+export const POLLNVAL = 0x20;
+/** Normal data readable. */
+export const POLLRDNORM = 0x40;
+/** Normal data writable. */
+export const POLLWRNORM = 0x100;
+/** The kernel's DEFAULT_POLLMASK. */
+export const POLL_DEFAULT = POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
+
 /** Directory entry types (d_type). */
 export const DT_UNKNOWN = 0;
 /** FIFO. */
@@ -177,6 +196,20 @@ export abstract class OpenFile {
   /** Bytes readable without waiting (FIONREAD). */
   available(): number {
     return 0;
+  }
+  /**
+   * Readiness for poll/select as Linux POLL* bits. The default is the kernel's
+   * DEFAULT_POLLMASK: files that never block are always readable and writable.
+   */
+  pollMask(): number {
+    return POLL_DEFAULT;
+  }
+  /**
+   * A promise that settles when the readiness may have changed (something
+   * arrived from the host), or null when nothing outside the guest can change it.
+   */
+  readyPromise(): Promise<unknown> | null {
+    return null;
   }
   /** File bytes for a private mapping: up to `len` bytes at `offset`. */
   mapBytes(_offset: number, _len: number): Uint8Array {
@@ -705,6 +738,17 @@ export class PipeEnd extends OpenFile {
   }
   override available(): number {
     return this.#readEnd ? this.#pipe.size : 0;
+  }
+  override pollMask(): number {
+    const pipe = this.#pipe;
+    if (this.#readEnd) {
+      let m = pipe.size > 0 ? POLLIN | POLLRDNORM : 0;
+      if (pipe.writers === 0) m |= POLLHUP;
+      return m;
+    }
+    let m = pipe.size < pipe.capacity ? POLLOUT | POLLWRNORM : 0;
+    if (pipe.readers === 0) m |= POLLERR;
+    return m;
   }
   override release(): void {
     if (this.#readEnd) this.#pipe.readers--;

@@ -28,9 +28,9 @@ import {
   S_IFMT,
   S_IFREG,
 } from "../../sandbox/host.ts";
-import { requireRead, requireWrite } from "../../sandbox/policy.ts";
+import { requireEntry, requireRead, requireWrite } from "../../sandbox/policy.ts";
 import type { HostResolved, Resolved, VirtualResolved } from "../../sandbox/resolve.ts";
-import { decodePath } from "../../sandbox/resolve.ts";
+import { checkMove, decodePath } from "../../sandbox/resolve.ts";
 import type { VNode } from "../../sandbox/vfs.ts";
 import { guestIn, guestOut, MAX_RW_COUNT, readPathArg, type SysArgs } from "./args.ts";
 import {
@@ -95,6 +95,7 @@ import {
   FIONCLEX,
   FIONREAD,
   O_ACCMODE,
+  O_APPEND,
   O_CLOEXEC,
   O_CREAT,
   O_DIRECT,
@@ -125,6 +126,8 @@ import {
   TIOCSWINSZ,
 } from "./numbers.ts";
 import type { LinuxProcess } from "./process.ts";
+import { SocketObj, socketWrite } from "./net.ts";
+import { flushSharedFile } from "./mm.ts";
 
 const enc = new TextEncoder();
 const SIGPIPE = 13;
@@ -351,7 +354,7 @@ function openHost(p: LinuxProcess, r: HostResolved, flags: number, mode: number)
   requireKnown(p, r, wantWrite || !!(flags & O_CREAT));
   if (r.exists === false) {
     if (r.trailingSlash) throw new SysError(EISDIR);
-    requireWrite(p.policy, r.path);
+    requireEntry(p.policy, r.parent, r.path);
     const f = hostOpen(r.path, {
       read: wantRead,
       write: true,
@@ -377,7 +380,10 @@ function openHost(p: LinuxProcess, r: HostResolved, flags: number, mode: number)
   }
   if (flags & O_DIRECTORY) throw new SysError(ENOTDIR);
   if (wantRead) requireRead(p.policy, r.path);
-  if (wantWrite) requireWrite(p.policy, r.path);
+  // Linux truncates on O_TRUNC even when the file is opened read-only (it needs write access).
+  const truncRo = !!(flags & O_TRUNC) && !wantWrite && (st.mode & S_IFMT) === S_IFREG;
+  if (wantWrite || truncRo) requireWrite(p.policy, r.path);
+  if (truncRo && st.size > 0) hostTruncate(r.path, 0);
   const f = hostOpen(r.path, {
     read: wantRead,
     write: wantWrite,
@@ -389,6 +395,42 @@ function openHost(p: LinuxProcess, r: HostResolved, flags: number, mode: number)
   return new HostFileObj(sflags, f, r.path, (st.mode & S_IFMT) === S_IFREG);
 }
 
+/**
+ * O_TMPFILE: an unnamed regular file in a directory. kitemu creates it under a
+ * random name and removes the name at once (so it cannot be linked in later).
+ */
+function openTmpfile(
+  p: LinuxProcess,
+  dirfd: number,
+  path: Uint8Array | string,
+  flags: number,
+  mode: number,
+): OpenFile {
+  const acc = flags & O_ACCMODE;
+  if (acc !== O_WRONLY && acc !== O_RDWR) throw new SysError(EINVAL);
+  const r = p.resolve(dirfd, path, { follow: true, allowMissing: false });
+  if (r.kind === "virtual") throw new SysError(EOPNOTSUPP);
+  requireKnown(p, r, true);
+  if (!isDirMode(r.stat!.mode)) throw new SysError(ENOTDIR);
+  const name = `${r.path === "/" ? "" : r.path}/.kitemu-tmpfile-${crypto.randomUUID()}`;
+  requireEntry(p.policy, r.path, name);
+  const f = hostOpen(name, {
+    read: acc === O_RDWR,
+    write: true,
+    create: true,
+    createNew: true,
+    truncate: false,
+    mode: mode & ~p.umask & 0o7777,
+  });
+  try {
+    hostRemove(name);
+  } catch (e) {
+    f.close();
+    throw e;
+  }
+  return new HostFileObj(statusFlags(flags & ~O_TMPFILE), f, name, true);
+}
+
 /** Open a guest path; `flags` are generic O_* values. Returns the description. */
 export function openFile(
   p: LinuxProcess,
@@ -397,7 +439,7 @@ export function openFile(
   flags: number,
   mode: number,
 ): OpenFile {
-  if ((flags & O_TMPFILE) === O_TMPFILE) throw new SysError(EOPNOTSUPP);
+  if ((flags & O_TMPFILE) === O_TMPFILE) return openTmpfile(p, dirfd, path, flags, mode);
   if ((flags & O_ACCMODE) === O_ACCMODE && !(flags & O_PATH)) throw new SysError(EINVAL);
   const creat = !!(flags & O_CREAT) && !(flags & O_PATH);
   const excl = creat && !!(flags & O_EXCL);
@@ -450,6 +492,7 @@ function readInto(
 ): number | Promise<number> {
   const len = Math.min(count, MAX_RW_COUNT);
   if (len === 0) return 0;
+  if (f instanceof HostFileObj) flushSharedFile(p, f.hostPath);
   const view = guestOut(p.mem, addr, len);
   return pos < 0 ? f.read(view) : f.pread(view, pos);
 }
@@ -460,10 +503,11 @@ export function sysRead(p: LinuxProcess, a: SysArgs): number | Promise<number> {
 }
 
 /** write(fd, buf, count) */
-export function sysWrite(p: LinuxProcess, a: SysArgs): number {
+export function sysWrite(p: LinuxProcess, a: SysArgs): number | Promise<number> {
   const f = writable(p, a.int(0));
   const len = Math.min(a.size(2), MAX_RW_COUNT);
   if (len === 0) return 0;
+  if (f instanceof SocketObj) return socketWrite(p, f, guestIn(p.mem, a.n(1), len));
   return writeOut(p, f, guestIn(p.mem, a.n(1), len));
 }
 
@@ -523,7 +567,7 @@ export function sysReadv(p: LinuxProcess, a: SysArgs): number | Promise<number> 
 }
 
 /** writev(fd, iov, iovcnt) */
-export function sysWritev(p: LinuxProcess, a: SysArgs): number {
+export function sysWritev(p: LinuxProcess, a: SysArgs): number | Promise<number> {
   const f = writable(p, a.int(0));
   const iov = iovecs(p, a.n(1), a.int(2));
   const total = iov.reduce((s, [, len]) => s + len, 0);
@@ -538,6 +582,7 @@ export function sysWritev(p: LinuxProcess, a: SysArgs): number {
     if (part.length < len) break;
   }
   if (off === 0) throw new SysError(EFAULT);
+  if (f instanceof SocketObj) return socketWrite(p, f, buf.subarray(0, off));
   return writeOut(p, f, buf.subarray(0, off));
 }
 
@@ -808,7 +853,7 @@ function doMkdir(p: LinuxProcess, dirfd: number, pathAddr: number, mode: number)
   if (r.kind === "virtual") throw new SysError(r.node ? EEXIST : EACCES);
   requireKnown(p, r, true);
   if (r.exists) throw new SysError(EEXIST);
-  requireWrite(p.policy, r.path);
+  requireEntry(p.policy, r.parent, r.path);
   hostMkdir(r.path, mode & ~p.umask & 0o7777);
   return 0;
 }
@@ -842,7 +887,7 @@ function doUnlink(p: LinuxProcess, dirfd: number, pathAddr: number, dir: boolean
   const st = r.stat!;
   if (dir && !isDirMode(st.mode)) throw new SysError(ENOTDIR);
   if (!dir && isDirMode(st.mode)) throw new SysError(EISDIR);
-  requireWrite(p.policy, r.path);
+  requireEntry(p.policy, r.parent, r.path);
   hostRemove(r.path);
   return 0;
 }
@@ -871,14 +916,34 @@ function doRename(
   flags: number,
 ): number {
   if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE | 4)) throw new SysError(EINVAL);
-  if (flags & ~RENAME_NOREPLACE) throw new SysError(EINVAL);
+  const exchange = !!(flags & RENAME_EXCHANGE);
+  if (exchange && (flags & (RENAME_NOREPLACE | 4))) throw new SysError(EINVAL);
+  if (flags & 4) throw new SysError(EINVAL); // RENAME_WHITEOUT: no overlay file systems here
   const from = p.resolve(oldDir, pathArg(p, oldAddr), { follow: false, allowMissing: false });
-  const to = p.resolve(newDir, pathArg(p, newAddr), { follow: false, allowMissing: true });
+  const to = p.resolve(newDir, pathArg(p, newAddr), { follow: false, allowMissing: !exchange });
   if (from.kind === "virtual" || to.kind === "virtual") throw new SysError(EXDEV);
   requireKnown(p, from, true);
   requireKnown(p, to, true);
-  requireWrite(p.policy, from.path);
-  requireWrite(p.policy, to.path);
+  requireEntry(p.policy, from.parent, from.path);
+  requireEntry(p.policy, to.parent, to.path);
+  checkMove(p.policy, from.path, to.path);
+  if (exchange) checkMove(p.policy, to.path, from.path);
+  if (exchange) {
+    // Three renames through a temporary name next to the first file (one process: no race
+    // with the guest itself).
+    if (from.path === to.path) return 0;
+    const tmp = `${from.path}.kitemu-exchange-${crypto.randomUUID().slice(0, 8)}`;
+    requireWrite(p.policy, tmp);
+    hostRename(from.path, tmp);
+    try {
+      hostRename(to.path, from.path);
+    } catch (e) {
+      hostRename(tmp, from.path);
+      throw e;
+    }
+    hostRename(tmp, to.path);
+    return 0;
+  }
   if (to.exists) {
     if (flags & RENAME_NOREPLACE) throw new SysError(EEXIST);
     const fromDir = isDirMode(from.stat!.mode);
@@ -907,7 +972,7 @@ function doSymlink(p: LinuxProcess, targetAddr: number, dirfd: number, pathAddr:
   if (r.kind === "virtual") throw new SysError(r.node ? EEXIST : EACCES);
   requireKnown(p, r, true);
   if (r.exists) throw new SysError(EEXIST);
-  requireWrite(p.policy, r.path);
+  requireEntry(p.policy, r.parent, r.path);
   // The link text is stored as given: reading through it later is resolved and checked again.
   hostSymlink(target, r.path);
   return 0;
@@ -944,7 +1009,7 @@ function doLink(
   // the old file, so the old path must be writable too, not only the new directory.
   requireRead(p.policy, from.path);
   requireWrite(p.policy, from.path);
-  requireWrite(p.policy, to.path);
+  requireEntry(p.policy, to.parent, to.path);
   hostLink(from.path, to.path);
   return 0;
 }
@@ -952,9 +1017,8 @@ function doLink(
 function hostPathOfFd(p: LinuxProcess, fd: number): string {
   const f = p.file(fd);
   if (f instanceof HostFileObj || f instanceof HostDirObj) return f.hostPath;
-  if (f instanceof PathObj && !f.path().startsWith("/proc") && !f.path().startsWith("/dev")) {
-    return f.path();
-  }
+  // An O_PATH descriptor cannot change its file (Linux: EBADF).
+  if (f instanceof PathObj) throw new SysError(EBADF);
   throw new SysError(EPERM);
 }
 
@@ -1263,5 +1327,95 @@ function doPipe(p: LinuxProcess, addr: number, flags: number): number {
   }
   p.mem.writeU32(addr, rfd);
   p.mem.writeU32(addr + 4, wfd);
+  return 0;
+}
+
+// ---- copying and file system information ------------------------------------------
+
+/** copy_file_range(fd_in, off_in, fd_out, off_out, len, flags) */
+export function sysCopyFileRange(p: LinuxProcess, a: SysArgs): number {
+  if (a.uint(5) !== 0) throw new SysError(EINVAL);
+  const inp = p.file(a.int(0));
+  const out = p.file(a.int(2));
+  if (!inp.readable || !out.writable || (out.flags & O_APPEND)) throw new SysError(EBADF);
+  if (!(inp instanceof HostFileObj) || !(out instanceof HostFileObj)) throw new SysError(EINVAL);
+  const inAddr = a.n(1);
+  const outAddr = a.n(3);
+  let inPos = inAddr ? p.mem.readI64(inAddr) : -1;
+  let outPos = outAddr ? p.mem.readI64(outAddr) : -1;
+  if ((inAddr && inPos < 0) || (outAddr && outPos < 0)) throw new SysError(EINVAL);
+  const count = Math.min(a.size(4), MAX_RW_COUNT);
+  const buf = new Uint8Array(Math.min(count, 1 << 16));
+  let done = 0;
+  while (done < count) {
+    const want = buf.subarray(0, Math.min(buf.length, count - done));
+    const r = inPos >= 0 ? inp.pread(want, inPos) : inp.read(want);
+    if (r === 0) break;
+    const w = writeOut(p, out, want.subarray(0, r), outPos);
+    done += w;
+    if (inPos >= 0) inPos += w;
+    if (outPos >= 0) outPos += w;
+    if (w < r) break;
+  }
+  if (inAddr) p.mem.writeU64(inAddr, inPos);
+  if (outAddr) p.mem.writeU64(outAddr, outPos);
+  return done;
+}
+
+/** Magic numbers of the file systems kitemu reports. */
+const EXT4_SUPER_MAGIC = 0xef53;
+const PROC_SUPER_MAGIC = 0x9fa0;
+const TMPFS_MAGIC = 0x01021994;
+const SYSFS_MAGIC = 0x62656572;
+
+/** Write a struct statfs (the same 120-byte layout on every 64-bit ISA). Reveals no host detail. */
+function writeStatfs(p: LinuxProcess, addr: number, type: number): void {
+  const b = new Uint8Array(120);
+  const dv = new DataView(b.buffer);
+  const host = type === EXT4_SUPER_MAGIC;
+  const f = [
+    type,
+    4096, // f_bsize
+    host ? 1 << 24 : 0, // f_blocks (64 GiB)
+    host ? 1 << 23 : 0, // f_bfree
+    host ? 1 << 23 : 0, // f_bavail
+    host ? 1 << 22 : 0, // f_files
+    host ? 1 << 21 : 0, // f_ffree
+    0, // f_fsid
+    255, // f_namelen
+    4096, // f_frsize
+    0x20, // f_flags: ST_VALID
+  ];
+  f.forEach((v, i) => dv.setBigUint64(8 * i, BigInt(v), true));
+  p.mem.write(addr, b);
+}
+
+function fsTypeOfVirtual(path: string): number {
+  if (path.startsWith("/proc")) return PROC_SUPER_MAGIC;
+  if (path.startsWith("/sys")) return SYSFS_MAGIC;
+  return TMPFS_MAGIC;
+}
+
+/** statfs(path, buf) */
+export function sysStatfs(p: LinuxProcess, a: SysArgs): number {
+  const r = p.resolve(AT_FDCWD, pathArg(p, a.n(0)), { follow: true, allowMissing: false });
+  if (r.kind === "virtual") {
+    if (!r.node) throw new SysError(ENOENT);
+    writeStatfs(p, a.n(1), fsTypeOfVirtual(r.node.path));
+    return 0;
+  }
+  requireRead(p.policy, r.path);
+  writeStatfs(p, a.n(1), EXT4_SUPER_MAGIC);
+  return 0;
+}
+
+/** fstatfs(fd, buf) */
+export function sysFstatfs(p: LinuxProcess, a: SysArgs): number {
+  const f = p.file(a.int(0));
+  const path = f.path();
+  const virtual = f instanceof HostFileObj || f instanceof HostDirObj
+    ? false
+    : path.startsWith("/proc") || path.startsWith("/dev") || path.startsWith("/sys");
+  writeStatfs(p, a.n(1), virtual ? fsTypeOfVirtual(path) : EXT4_SUPER_MAGIC);
   return 0;
 }

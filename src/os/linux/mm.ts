@@ -9,7 +9,7 @@
 import { PAGE_SIZE, PF_MAPPED, PF_R, PF_W, PF_X } from "../../memory/address_space.ts";
 import type { SysArgs } from "./args.ts";
 import { EACCES, EBADF, EFAULT, EINVAL, ENODEV, ENOMEM, SysError } from "./errno.ts";
-import { DevObj } from "./files.ts";
+import { DevObj, HostFileObj } from "./files.ts";
 import {
   MADV_DONTNEED,
   MAP_ANONYMOUS,
@@ -80,23 +80,24 @@ export function sysMmap(p: LinuxProcess, a: SysArgs): number {
 
   let bytes: Uint8Array | null = null;
   let name = "";
+  let sharedFile: HostFileObj | null = null;
   if (!(flags & MAP_ANONYMOUS)) {
     const e = p.fds[fd];
     if (fd < 0 || !e) throw new SysError(EBADF);
     const f = e.file;
     if (!(f instanceof DevObj && f.dev === "zero")) {
       if (!f.readable) throw new SysError(EACCES);
-      if (shared && (prot & PROT_WRITE)) {
-        if (!f.writable) throw new SysError(EACCES);
-        // Writes through a shared file mapping would have to reach the file: not supported yet.
-        throw new SysError(ENODEV);
-      }
+      if (shared && (prot & PROT_WRITE) && !f.writable) throw new SysError(EACCES);
+      if (shared && f.writable && !(f instanceof HostFileObj)) throw new SysError(ENODEV);
       bytes = f.mapBytes(offset, len);
       name = f.path();
+      if (shared && f.writable) sharedFile = f as HostFileObj;
     }
   }
 
   const fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+  // MAP_FIXED replaces what was there: shared file pages under it reach their file first.
+  if ((flags & MAP_FIXED) && addr % PAGE_SIZE === 0) dropShared(p, addr, roundUp(len));
   const at = p.mem.mmap(addr, len, bytes ? PF_R | PF_W : prot, fixed, name);
   if (at < 0) return at;
   markFile(p, at, len, bytes !== null);
@@ -104,7 +105,90 @@ export function sysMmap(p: LinuxProcess, a: SysArgs): number {
     if (bytes.length > 0) p.mem.write(at, bytes);
     p.mem.mprotect(at, roundUp(len), prot);
   }
+  if (sharedFile) {
+    sharedFile.refs++;
+    sharedList(p).push({ start: at, len: roundUp(len), file: sharedFile, offset });
+  }
   return at;
+}
+
+// ---- shared file mappings -------------------------------------------------------------
+
+/** A MAP_SHARED mapping of a writable host file: its pages are written back to the file. */
+interface SharedMapping {
+  start: number;
+  len: number;
+  file: HostFileObj;
+  offset: number;
+}
+
+const shared = new WeakMap<LinuxProcess, SharedMapping[]>();
+
+function sharedList(p: LinuxProcess): SharedMapping[] {
+  let l = shared.get(p);
+  if (!l) shared.set(p, l = []);
+  return l;
+}
+
+/** Write a shared mapping's pages in [from, to) back to its file (never past the file's end). */
+function writeBack(p: LinuxProcess, m: SharedMapping, from: number, to: number): void {
+  const a = Math.max(from, m.start);
+  const b = Math.min(to, m.start + m.len);
+  if (a >= b || !p.mem.check(a, b - a, PF_MAPPED)) return;
+  const pos = m.offset + (a - m.start);
+  const size = m.file.stat().size;
+  const n = Math.min(b - a, size - pos);
+  if (n <= 0) return;
+  m.file.pwrite(p.mem.read(a, n), pos);
+}
+
+/**
+ * Write back the shared file mappings that overlap [addr, addr+len) (all of
+ * them when len is omitted). msync, munmap, exit and reads of the file call it.
+ */
+export function flushShared(p: LinuxProcess, addr = 0, len = Infinity): void {
+  const l = shared.get(p);
+  if (!l) return;
+  for (const m of l) writeBack(p, m, addr, addr + len);
+}
+
+/** Write back the shared mappings of one host file (before the guest reads it). */
+export function flushSharedFile(p: LinuxProcess, hostPath: string): void {
+  const l = shared.get(p);
+  if (!l) return;
+  for (const m of l) if (m.file.hostPath === hostPath) writeBack(p, m, 0, Infinity);
+}
+
+/** Write back and forget the shared records in [addr, addr+len). */
+function dropShared(p: LinuxProcess, addr: number, len: number): void {
+  const l = shared.get(p);
+  if (!l || l.length === 0) return;
+  const end = addr + len;
+  const keep: SharedMapping[] = [];
+  for (const m of l) {
+    const mEnd = m.start + m.len;
+    if (mEnd <= addr || m.start >= end) {
+      keep.push(m);
+      continue;
+    }
+    writeBack(p, m, addr, end);
+    const pieces: SharedMapping[] = [];
+    if (m.start < addr) pieces.push({ ...m, len: addr - m.start });
+    if (mEnd > end) {
+      pieces.push({ ...m, start: end, len: mEnd - end, offset: m.offset + (end - m.start) });
+    }
+    for (const piece of pieces) {
+      piece.file.refs++;
+      keep.push(piece);
+    }
+    if (--m.file.refs === 0) m.file.release();
+  }
+  shared.set(p, keep);
+}
+
+/** At exit: write every shared mapping back and let go of the files. */
+export function releaseShared(p: LinuxProcess): void {
+  dropShared(p, 0, Infinity);
 }
 
 /** munmap(addr, length) */
@@ -112,6 +196,7 @@ export function sysMunmap(p: LinuxProcess, a: SysArgs): number {
   const addr = a.n(0);
   const len = a.size(1);
   if (len === 0 || addr % PAGE_SIZE !== 0 || len > WINDOW) throw new SysError(EINVAL);
+  dropShared(p, addr, roundUp(len));
   const r = p.mem.munmap(addr, len);
   if (r === 0 && p.mem.offsetOf(addr) >= 0) {
     markFile(p, addr, Math.min(len, WINDOW - p.mem.offsetOf(addr)), false);
@@ -164,6 +249,8 @@ export function sysMremap(p: LinuxProcess, a: SysArgs): number {
   if (oldSize === 0) throw new SysError(EINVAL);
   if (!allMapped(p, old, oldSize)) throw new SysError(EFAULT);
   const name = mem.names.get(pageOf(p, old)) ?? "";
+  // A moved or resized shared file mapping is written back and becomes private.
+  dropShared(p, old, oldSize);
 
   const moveTo = (to: number): number => {
     const e = mem.mapFixed(to, newSize, PF_R | PF_W, name);
@@ -212,12 +299,41 @@ export function sysMremap(p: LinuxProcess, a: SysArgs): number {
   return moveTo(to);
 }
 
+/** The advice values Linux 6.1 accepts (madvise_behavior_valid). */
+const VALID_ADVICE = new Set([
+  0,
+  1,
+  2,
+  3,
+  4,
+  8,
+  9,
+  10,
+  11,
+  12,
+  13,
+  14,
+  15,
+  16,
+  17,
+  18,
+  19,
+  20,
+  21,
+  22,
+  23,
+  24,
+  25,
+  100,
+  101,
+]);
+
 /** madvise(addr, length, advice) */
 export function sysMadvise(p: LinuxProcess, a: SysArgs): number {
   const addr = a.n(0);
   const len = roundUp(a.size(1));
   const advice = a.int(2);
-  if (addr % PAGE_SIZE !== 0 || advice < 0) throw new SysError(EINVAL);
+  if (addr % PAGE_SIZE !== 0 || !VALID_ADVICE.has(advice)) throw new SysError(EINVAL);
   if (len === 0) return 0;
   if (!allMapped(p, addr, len)) throw new SysError(ENOMEM);
   if (advice === MADV_DONTNEED) {
@@ -233,12 +349,13 @@ export function sysMadvise(p: LinuxProcess, a: SysArgs): number {
   return 0;
 }
 
-/** msync(addr, length, flags) */
+/** msync(addr, length, flags): writes shared file mappings back. */
 export function sysMsync(p: LinuxProcess, a: SysArgs): number {
   const addr = a.n(0);
   const flags = a.int(2);
   if (addr % PAGE_SIZE !== 0 || (flags & ~7) || (flags & 5) === 5) throw new SysError(EINVAL);
   const len = roundUp(a.size(1));
   if (len > 0 && !allMapped(p, addr, len)) throw new SysError(ENOMEM);
+  flushShared(p, addr, len);
   return 0;
 }

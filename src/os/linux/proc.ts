@@ -3,8 +3,8 @@
  *
  * kitemu presents one fixed identity: pid 1000 (also the tid), parent pid 1,
  * uid and gid 1000, host name "kitemu", kernel "6.1.0-kitemu". Signal
- * dispositions and masks are stored and reported faithfully; delivery to
- * guest handlers comes later (see {@link LinuxProcess.raise}).
+ * dispositions and masks are kept here; raising and delivering signals
+ * (frames, rt_sigreturn) is `signals.ts`'s job.
  * @module
  */
 
@@ -12,7 +12,15 @@ import { guestOut, type SysArgs } from "./args.ts";
 import { EINVAL, ENOMEM, ENOSYS, EPERM, ESRCH, SysError } from "./errno.ts";
 import { fillRandom } from "./files.ts";
 import { RLIM_NLIMITS, RLIMIT_NOFILE } from "./numbers.ts";
-import { type LinuxProcess, SIG_DFL } from "./process.ts";
+import type { LinuxProcess } from "./process.ts";
+import {
+  cpuOf,
+  onAltStack,
+  SI_TKILL,
+  SI_USER,
+  sigtimedwait,
+  sysRtSigsuspend as suspend,
+} from "./signals.ts";
 
 const enc = new TextEncoder();
 
@@ -477,16 +485,8 @@ export function sysRtSigprocmask(p: LinuxProcess, a: SysArgs): number {
   if (set !== null) {
     let mask = how === 0 ? old | set : how === 1 ? old & ~set : set;
     mask &= ~KILL_STOP;
+    // Pending signals that are now unblocked are delivered when the call returns.
     p.sigmask = mask;
-    // Pending signals that are now unblocked and still have the default action take it.
-    const ready = p.sigpending & ~mask;
-    for (let s = 1; s <= 64 && ready; s++) {
-      const bit = 1n << BigInt(s - 1);
-      if ((ready & bit) && p.sigactions[s].handler === SIG_DFL) {
-        p.sigpending &= ~bit;
-        p.raise(s);
-      }
-    }
   }
   return 0;
 }
@@ -500,13 +500,17 @@ function minSigStack(p: LinuxProcess): number {
 export function sysSigaltstack(p: LinuxProcess, a: SysArgs): number {
   const ss = a.n(0);
   const old = a.n(1);
+  const cpu = cpuOf(p);
+  const on = cpu ? onAltStack(p, p.abi.sp(cpu)) : false;
   let next: typeof p.altStack | null = null;
   if (ss !== 0) {
     const sp = p.mem.readU64(ss);
     const flags = p.mem.readI32(ss + 8);
     const size = p.mem.readU64(ss + 16);
-    if (flags & ~(2 | (1 << 31))) throw new SysError(EINVAL);
-    if (flags & 2) next = { sp: 0, flags: 2, size: 0 };
+    const mode = flags & ~(1 << 31); // SS_AUTODISARM is a flag; the rest is the mode
+    if (mode !== 0 && mode !== 1 && mode !== 2) throw new SysError(EINVAL);
+    if (on) throw new SysError(EPERM);
+    if (mode === 2) next = { sp: 0, flags: 2, size: 0 };
     else {
       if (size < minSigStack(p)) throw new SysError(ENOMEM);
       next = { sp, flags: flags & (1 << 31), size };
@@ -515,18 +519,49 @@ export function sysSigaltstack(p: LinuxProcess, a: SysArgs): number {
   if (old !== 0) {
     const b = new Uint8Array(24);
     const dv = new DataView(b.buffer);
-    dv.setBigUint64(0, BigInt(p.altStack.sp), true);
-    dv.setInt32(8, p.altStack.flags & 2 ? 2 : 0, true);
-    dv.setBigUint64(16, BigInt(p.altStack.size), true);
+    const cur = p.altStack;
+    const disabled = (cur.flags & 2) !== 0 || cur.size === 0;
+    dv.setBigUint64(0, BigInt(cur.sp), true);
+    dv.setInt32(8, disabled ? 2 : (on ? 1 : 0) | (cur.flags & (1 << 31)), true);
+    dv.setBigUint64(16, BigInt(cur.size), true);
     p.mem.write(old, b);
   }
   if (next) p.altStack = next;
   return 0;
 }
 
-function signalSelf(p: LinuxProcess, sig: number): number {
+function signalSelf(p: LinuxProcess, sig: number, code = SI_USER): number {
   if (sig < 0 || sig > 64) throw new SysError(EINVAL);
-  if (sig !== 0) p.raise(sig);
+  if (sig !== 0) p.raise(sig, { code, pid: p.pid, uid: p.uid });
+  return 0;
+}
+
+/** rt_sigsuspend(mask, sigsetsize) */
+export function sysRtSigsuspend(p: LinuxProcess, a: SysArgs): number | Promise<number> {
+  if (a.n(1) !== 8) throw new SysError(EINVAL);
+  return suspend(p, p.mem.readBig(a.n(0)));
+}
+
+/** rt_sigtimedwait(set, info, timeout, sigsetsize) */
+export function sysRtSigtimedwait(p: LinuxProcess, a: SysArgs): number | Promise<number> {
+  if (a.n(3) !== 8) throw new SysError(EINVAL);
+  const set = p.mem.readBig(a.n(0));
+  let ms = -1;
+  if (a.n(2) !== 0) {
+    const sec = p.mem.readI64(a.n(2));
+    const nsec = p.mem.readI64(a.n(2) + 8);
+    if (sec < 0 || nsec < 0 || nsec > 999_999_999) throw new SysError(EINVAL);
+    ms = sec * 1000 + nsec / 1e6;
+  }
+  return sigtimedwait(p, set, a.n(1), ms);
+}
+
+/** rt_sigpending(set, sigsetsize): the pending signals that are blocked. */
+export function sysRtSigpending(p: LinuxProcess, a: SysArgs): number {
+  if (a.n(1) > 8 || a.n(1) < 0) throw new SysError(EINVAL);
+  const all = new Uint8Array(8);
+  new DataView(all.buffer).setBigUint64(0, p.sigpending & p.sigmask, true);
+  p.mem.write(a.n(0), all.subarray(0, a.n(1)));
   return 0;
 }
 
@@ -547,7 +582,7 @@ export function sysTgkill(p: LinuxProcess, a: SysArgs): number {
   const tid = a.int(1);
   if (tgid <= 0 || tid <= 0) throw new SysError(EINVAL);
   if (tgid !== p.pid || tid !== p.pid) throw new SysError(ESRCH);
-  return signalSelf(p, a.int(2));
+  return signalSelf(p, a.int(2), SI_TKILL);
 }
 
 /** tkill(tid, sig) */
@@ -555,5 +590,35 @@ export function sysTkill(p: LinuxProcess, a: SysArgs): number {
   const tid = a.int(0);
   if (tid <= 0) throw new SysError(EINVAL);
   if (tid !== p.pid) throw new SysError(ESRCH);
-  return signalSelf(p, a.int(1));
+  return signalSelf(p, a.int(1), SI_TKILL);
+}
+
+// ---- changing identity -------------------------------------------------------------
+
+/**
+ * setuid/setgid family: the guest is an unprivileged user, so it may only
+ * "change" to the ids it already has (-1 means "unchanged" where Linux allows it).
+ */
+export function sysSetIds(which: "uid" | "gid", count: 1 | 2 | 3) {
+  return (p: LinuxProcess, a: SysArgs): number => {
+    const own = which === "uid" ? p.uid : p.gid;
+    for (let i = 0; i < count; i++) {
+      const id = a.int(i);
+      if (count > 1 && id === -1) continue;
+      if (count === 1 && id === -1) throw new SysError(EINVAL);
+      if (id !== own) throw new SysError(EPERM);
+    }
+    return 0;
+  };
+}
+
+/** setfsuid/setfsgid: returns the previous (and only) id. */
+export function sysSetfsId(which: "uid" | "gid") {
+  return (p: LinuxProcess): number => (which === "uid" ? p.uid : p.gid);
+}
+
+/** setgroups(size, list): only an unprivileged process, so EPERM. */
+export function sysSetgroups(_p: LinuxProcess, a: SysArgs): number {
+  if (a.int(0) < 0 || a.int(0) > 65536) throw new SysError(EINVAL);
+  return -EPERM;
 }

@@ -21,6 +21,8 @@ import { type Resolved, type ResolveOptions, resolvePath } from "../../sandbox/r
 import type { VfsContext } from "../../sandbox/vfs.ts";
 import { EBADF, EINVAL, EMFILE, ENOTDIR, SysError } from "./errno.ts";
 import { InputObj, type OpenFile, OutputObj } from "./files.ts";
+import { releaseShared } from "./mm.ts";
+import { raiseSignal, SI_USER, type SigInfo } from "./signals.ts";
 import {
   AT_FDCWD,
   O_RDONLY,
@@ -137,7 +139,7 @@ export class LinuxProcess {
   readonly sigactions: SigAction[];
   /** Blocked signals (bit n-1 for signal n). */
   sigmask = 0n;
-  /** Signals raised but not delivered (delivery is not implemented yet). */
+  /** Signals raised but not yet delivered (bit n-1 for signal n). */
   sigpending = 0n;
   /** sigaltstack state. */
   altStack = { sp: 0, flags: 2, /* SS_DISABLE */ size: 0 };
@@ -289,6 +291,7 @@ export class LinuxProcess {
 
   /** Close every descriptor (at exit). */
   closeAll(): void {
+    releaseShared(this);
     for (let fd = 0; fd < this.fds.length; fd++) if (this.fds[fd]) this.closeFd(fd);
   }
 
@@ -349,27 +352,13 @@ export class LinuxProcess {
   }
 
   /**
-   * Raise a signal at the process. Delivery to guest handlers is not
-   * implemented yet: a handled or blocked signal is only recorded as pending.
-   * A signal whose action is the default one takes that action: terminate
-   * (exit status 128 + signal) or nothing for the ignored-by-default ones.
+   * Raise a signal at the process (sent by itself: si_code SI_USER unless
+   * `info` says otherwise). It becomes pending, and is delivered, or takes
+   * its default action, when the guest next runs with it unblocked (see
+   * `signals.ts`). Ignored signals are dropped at once.
    */
-  raise(sig: number): void {
-    if (sig <= 0 || sig > 64) return;
-    const act = this.sigactions[sig];
-    const bit = 1n << BigInt(sig - 1);
-    const unblockable = sig === 9 || sig === 19;
-    if (!unblockable && act.handler === SIG_IGN) return;
-    if (!unblockable && (act.handler !== SIG_DFL || (this.sigmask & bit))) {
-      this.sigpending |= bit;
-      return;
-    }
-    // SIGCHLD, SIGCONT, SIGURG, SIGWINCH are ignored by default; stop signals too (no job control).
-    if ([17, 18, 23, 28, 19, 20, 21, 22].includes(sig)) return;
-    if (this.exited) return;
-    this.exited = true;
-    this.exitSignal = sig;
-    this.exitCode = 128 + sig;
+  raise(sig: number, info?: SigInfo): void {
+    raiseSignal(this, sig, info ?? { code: SI_USER, pid: this.pid, uid: this.uid });
   }
 
   /** Count `n` bytes against maxOutput; returns how many may be written (0 → EFBIG). */

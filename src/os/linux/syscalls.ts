@@ -13,8 +13,12 @@ import { SysArgs } from "./args.ts";
 import { EFAULT, EIO, ENOSYS, SysError } from "./errno.ts";
 import * as fs from "./fs.ts";
 import * as mm from "./mm.ts";
+import * as net from "./net.ts";
+import * as pl from "./poll.ts";
 import * as pr from "./proc.ts";
 import type { LinuxProcess } from "./process.ts";
+import { bindCpu, cpuOf, deliverPending, hasDeliverable, sysRtSigreturn } from "./signals.ts";
+import { sysArchPrctl } from "./abi_x86_64.ts";
 import { type ArgFormat, formatCall, formatUnknown } from "./trace.ts";
 
 /** What a handler returns: the result (negative errno on failure), or a Promise of it when it had to wait. */
@@ -79,12 +83,10 @@ export const SYSCALLS: readonly SyscallRow[] = [
   row("lseek", g(62, 8), ["fd", "off", "whence"], fs.sysLseek),
   row("openat", g(56, 257), ["dirfd", "path", "flags_open", "open_mode"], fs.sysOpenat, {
     cap: "read/write",
-    status: PARTIAL,
-    note: "O_TMPFILE: EOPNOTSUPP",
+    note: "O_TMPFILE files cannot be linked in later (their name is removed at once)",
   }),
   row("open", x(2), ["path", "flags_open", "open_mode"], fs.sysOpen, {
     cap: "read/write",
-    status: PARTIAL,
     note: "as openat",
   }),
   row("close", g(57, 3), ["fd"], fs.sysClose),
@@ -135,7 +137,7 @@ export const SYSCALLS: readonly SyscallRow[] = [
   row("renameat2", g(276, 316), ["dirfd", "path", "dirfd", "path", "uint"], fs.sysRenameat2, {
     cap: "write",
     status: PARTIAL,
-    note: "RENAME_EXCHANGE, RENAME_WHITEOUT: EINVAL",
+    note: "RENAME_EXCHANGE is three renames (not atomic); RENAME_WHITEOUT: EINVAL",
   }),
   row("rename", x(82), ["path", "path"], fs.sysRename, { cap: "write" }),
   row("symlinkat", g(36, 266), ["path", "dirfd", "path"], fs.sysSymlinkat, {
@@ -200,13 +202,87 @@ export const SYSCALLS: readonly SyscallRow[] = [
   }),
   row("pipe", x(22), ["ptr"], fs.sysPipe, { status: PARTIAL, note: "as pipe2" }),
   row("umask", g(166, 95), ["octal"], pr.sysUmask, { ret: "octal" }),
+  row("poll", x(7), ["ptr", "uint", "int"], pl.sysPoll, {
+    note: "waits only on host-backed descriptors (sockets); pipes cannot change while waiting",
+  }),
+  row("ppoll", g(73, 271), ["ptr", "uint", "ptr", "ptr", "size"], pl.sysPpoll, {
+    note: "as poll; the signal mask is checked (no signal can arrive while waiting)",
+  }),
+  row("select", x(23), ["int", "ptr", "ptr", "ptr", "ptr"], pl.sysSelect, {
+    note: "as poll; the timeout is not updated",
+  }),
+  row("pselect6", g(72, 270), ["int", "ptr", "ptr", "ptr", "ptr", "ptr"], pl.sysPselect6, {
+    note: "as select",
+  }),
+  row(
+    "copy_file_range",
+    g(285, 326),
+    ["fd", "ptr", "fd", "ptr", "size", "uint"],
+    fs.sysCopyFileRange,
+    { cap: "read/write", note: "host files only (else EINVAL)" },
+  ),
+  row("statfs", g(43, 137), ["path", "ptr"], fs.sysStatfs, {
+    cap: "read",
+    note: "fixed figures (ext4, 64 GiB) that reveal nothing of the host",
+  }),
+  row("fstatfs", g(44, 138), ["fd", "ptr"], fs.sysFstatfs, { note: "as statfs" }),
+
+  // ---- sockets (AF_INET, AF_INET6 TCP) ----
+  row("socket", g(198, 41), ["int", "hex", "int"], net.sysSocket, {
+    status: PARTIAL,
+    note: "AF_INET/AF_INET6 SOCK_STREAM only (else EAFNOSUPPORT/ESOCKTNOSUPPORT)",
+  }),
+  row("socketpair", g(199, 53), ["int", "hex", "int", "ptr"], net.sysSocketpair, {
+    status: STUB,
+    note: "no AF_UNIX: EAFNOSUPPORT",
+  }),
+  row("bind", g(200, 49), ["fd", "ptr", "int"], net.sysBind, {
+    cap: "net",
+    note: "binds and listens on the host at once (Deno has no bare bind)",
+  }),
+  row("listen", g(201, 50), ["fd", "int"], net.sysListen, {
+    cap: "net",
+    note: "an unbound socket is bound to the any address, port 0, which needs that grant",
+  }),
+  row("accept", g(202, 43), ["fd", "ptr", "ptr"], net.sysAccept, {
+    note: "the listening address was checked at bind",
+  }),
+  row("accept4", g(242, 288), ["fd", "ptr", "ptr", "hex"], net.sysAccept4, { note: "as accept" }),
+  row("connect", g(203, 42), ["fd", "ptr", "int"], net.sysConnect, {
+    cap: "net",
+    note: "numeric address checked against --allow-net; a bound local port is given up",
+  }),
+  row("getsockname", g(204, 51), ["fd", "ptr", "ptr"], net.sysGetsockname),
+  row("getpeername", g(205, 52), ["fd", "ptr", "ptr"], net.sysGetpeername),
+  row("sendto", g(206, 44), ["fd", "buf_in", "size", "hex", "ptr", "int"], net.sysSendto, {
+    note: "connected sockets only (the address is ignored, as for TCP)",
+  }),
+  row("recvfrom", g(207, 45), ["fd", "buf_out", "size", "hex", "ptr", "ptr"], net.sysRecvfrom),
+  row("setsockopt", g(208, 54), ["fd", "int", "int", "ptr", "int"], net.sysSetsockopt, {
+    status: PARTIAL,
+    note: "stored; TCP_NODELAY applied; unknown options ENOPROTOOPT",
+  }),
+  row("getsockopt", g(209, 55), ["fd", "int", "int", "ptr", "ptr"], net.sysGetsockopt, {
+    status: PARTIAL,
+    note: "as setsockopt; SO_ERROR, SO_TYPE, SO_DOMAIN, SO_PROTOCOL, SO_ACCEPTCONN",
+  }),
+  row("shutdown", g(210, 48), ["fd", "int"], net.sysShutdown),
+  row("sendmsg", g(211, 46), ["fd", "ptr", "hex"], net.sysSendmsg, {
+    status: PARTIAL,
+    note: "no ancillary data",
+  }),
+  row("recvmsg", g(212, 47), ["fd", "ptr", "hex"], net.sysRecvmsg, {
+    status: PARTIAL,
+    note: "no ancillary data",
+  }),
 
   // ---- memory ----
   row("brk", g(214, 12), ["ptr"], mm.sysBrk, { ret: "hex" }),
   row("mmap", g(222, 9), ["ptr", "size", "prot", "mmap_flags", "fd", "off"], mm.sysMmap, {
     ret: "hex",
     status: PARTIAL,
-    note: "shared writable file mappings: ENODEV",
+    note:
+      "shared file mappings are copies written back at msync, munmap, exit and reads of the file; file writes do not show in them",
   }),
   row("munmap", g(215, 11), ["ptr", "size"], mm.sysMunmap),
   row("mprotect", g(226, 10), ["ptr", "size", "prot"], mm.sysMprotect),
@@ -216,8 +292,7 @@ export const SYSCALLS: readonly SyscallRow[] = [
     note: "MADV_DONTNEED zeroes private anonymous pages; other advice is accepted and ignored",
   }),
   row("msync", g(227, 26), ["ptr", "size", "hex"], mm.sysMsync, {
-    status: STUB,
-    note: "no shared file mappings to write back",
+    note: "writes shared file mappings back",
   }),
 
   // ---- process ----
@@ -246,6 +321,25 @@ export const SYSCALLS: readonly SyscallRow[] = [
   row("getresuid", g(148, 118), ["ptr", "ptr", "ptr"], pr.sysGetres("uid")),
   row("getresgid", g(150, 120), ["ptr", "ptr", "ptr"], pr.sysGetres("gid")),
   row("getgroups", g(158, 115), ["int", "ptr"], pr.sysGetgroups),
+  row("setuid", g(146, 105), ["int"], pr.sysSetIds("uid", 1), { note: "only to its own id" }),
+  row("setgid", g(144, 106), ["int"], pr.sysSetIds("gid", 1), { note: "only to its own id" }),
+  row("setreuid", g(145, 113), ["int", "int"], pr.sysSetIds("uid", 2), {
+    note: "only to its own id",
+  }),
+  row("setregid", g(143, 114), ["int", "int"], pr.sysSetIds("gid", 2), {
+    note: "only to its own id",
+  }),
+  row("setresuid", g(147, 117), ["int", "int", "int"], pr.sysSetIds("uid", 3), {
+    note: "only to its own id",
+  }),
+  row("setresgid", g(149, 119), ["int", "int", "int"], pr.sysSetIds("gid", 3), {
+    note: "only to its own id",
+  }),
+  row("setfsuid", g(151, 122), ["int"], pr.sysSetfsId("uid")),
+  row("setfsgid", g(152, 123), ["int"], pr.sysSetfsId("gid")),
+  row("setgroups", g(159, 116), ["int", "ptr"], pr.sysSetgroups, {
+    note: "EPERM: not privileged",
+  }),
   row("getpgid", g(155, 121), ["int"], pr.sysGetpgid),
   row("getpgrp", x(111), [], pr.sysGetpid),
   row("setpgid", g(154, 109), ["int", "int"], pr.sysSetpgid, {
@@ -302,23 +396,33 @@ export const SYSCALLS: readonly SyscallRow[] = [
   }),
   row("sched_yield", g(124, 24), [], pr.sysZero),
   row("rt_sigaction", g(134, 13), ["signal", "ptr", "ptr", "size"], pr.sysRtSigaction, {
-    status: PARTIAL,
-    note: "stored and reported; delivery not yet",
+    note: "handlers entered through a Linux signal frame (riscv64)",
   }),
   row("rt_sigprocmask", g(135, 14), ["sighow", "ptr", "ptr", "size"], pr.sysRtSigprocmask),
+  row("rt_sigpending", g(136, 127), ["ptr", "size"], pr.sysRtSigpending),
+  row("rt_sigtimedwait", g(137, 128), ["ptr", "ptr", "ptr", "size"], pr.sysRtSigtimedwait, {
+    note: "takes pending signals; a wait ends only by its timeout (no other process sends)",
+  }),
+  row("rt_sigsuspend", g(133, 130), ["ptr", "size"], pr.sysRtSigsuspend, {
+    note: "waits forever when nothing is deliverable (no other process sends signals)",
+  }),
+  row("rt_sigreturn", g(139, 15), [], sysRtSigreturnRow, { ret: "none" }),
   row("sigaltstack", g(132, 131), ["ptr", "ptr"], pr.sysSigaltstack, {
-    status: PARTIAL,
-    note: "stored",
+    note: "SA_ONSTACK handlers run on it",
   }),
   row("kill", g(129, 62), ["int", "signal"], pr.sysKill, {
     status: PARTIAL,
-    note: "self only; default actions only (handled signals stay pending)",
+    note: "to itself only (one process): other pids ESRCH",
   }),
   row("tgkill", g(131, 234), ["int", "int", "signal"], pr.sysTgkill, {
     status: PARTIAL,
     note: "as kill",
   }),
   row("tkill", g(130, 200), ["int", "signal"], pr.sysTkill, { status: PARTIAL, note: "as kill" }),
+  row("arch_prctl", x(158), ["hex", "ptr"], sysArchPrctl, {
+    status: PARTIAL,
+    note: "ARCH_SET_FS/GET_FS/SET_GS/GET_GS",
+  }),
   row("riscv_flush_icache", { riscv64: 259 }, ["ptr", "ptr", "hex"], pr.sysZero, {
     note: "stores already invalidate translated code",
   }),
@@ -351,6 +455,16 @@ function failure(proc: LinuxProcess, e: unknown): { value: number; detail: strin
   return { value: -EIO, detail: `internal error: ${msg}` };
 }
 
+/** rt_sigreturn writes every register itself: its row's result is not stored (see finish). */
+const NO_RESULT = Symbol("no result");
+
+function sysRtSigreturnRow(proc: LinuxProcess): number {
+  const cpu = cpuOf(proc);
+  if (cpu) sysRtSigreturn(proc, cpu);
+  (proc as unknown as Record<symbol, boolean>)[NO_RESULT] = true;
+  return 0;
+}
+
 function finish(
   proc: LinuxProcess,
   cpu: CpuState,
@@ -359,8 +473,12 @@ function finish(
   value: number,
   detail = "",
 ): void {
-  proc.abi.setResult(cpu, value);
+  const flags = proc as unknown as Record<symbol, boolean>;
+  if (flags[NO_RESULT]) flags[NO_RESULT] = false;
+  else proc.abi.setResult(cpu, value);
   if (proc.trace) proc.trace(formatCall(proc, row, args.raw, value, detail));
+  // Signals raised or unblocked by the call are delivered before the guest runs again.
+  if (hasDeliverable(proc)) deliverPending(proc, cpu);
 }
 
 /**
@@ -386,6 +504,7 @@ export function handleSyscall(proc: LinuxProcess, cpu: CpuState): void | Promise
     return;
   }
   let r: SyscallResult;
+  bindCpu(proc, cpu);
   try {
     r = row.handler(proc, args);
   } catch (e) {
