@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares everything the test suites and the benchmarks need:
-#   1. Debian packages: cross compilers, cross libc headers, qemu-user, make, musl-tools;
-#   2. Debian's busybox-static for riscv64 (required), aarch64 and x86_64 (optional),
+#   1. Debian packages: cross compilers, cross libc headers, qemu-user, make, musl-tools,
+#      clang and lld;
+#   2. Debian's busybox-static for riscv64, aarch64 and x86_64 (all required by the tests),
 #      fetched with a private apt configuration (the system's sources stay untouched),
 #      cached under $KITEMU_CACHE (default $HOME/.cache/kitemu) and unpacked into
 #      testdata/build/busybox/<isa>/;
@@ -70,7 +71,7 @@ install_packages() {
 # ISA name (as kitemu and qemu spell it) -> Debian architecture.
 declare -A DEB_ARCH=([riscv64]=riscv64 [aarch64]=arm64 [x86_64]=amd64)
 BUSYBOX_ISAS=(riscv64 aarch64 x86_64)
-REQUIRED_ISAS=(riscv64)
+REQUIRED_ISAS=(riscv64 aarch64 x86_64)
 
 APT_DIR="$CACHE/apt"
 DEB_CACHE="$CACHE/debs"
