@@ -18,6 +18,10 @@ import { A64Cpu } from "./aarch64/cpu.ts";
 import { aarch64Backend } from "./aarch64/lift.ts";
 import { A64_RUNTIME } from "./aarch64/runtime.ts";
 import { aarch64Abi, aarch64Linux } from "../os/linux/abi_aarch64.ts";
+import { X86Cpu } from "./x86_64/cpu.ts";
+import { x86_64Backend } from "./x86_64/lift.ts";
+import { makeX86Runtime } from "./x86_64/runtime.ts";
+import { x86_64Abi, x86_64Linux } from "../os/linux/abi_x86_64.ts";
 
 /** Everything needed to run one ISA. */
 export interface ArchSupport {
@@ -49,6 +53,14 @@ const aarch64: ArchSupport = {
   linux: aarch64Linux,
 };
 
+const x86_64: ArchSupport = {
+  arch: "x86_64",
+  backend: x86_64Backend as unknown as IsaBackend<DecodedInsn>,
+  createCpu: (mem) => new X86Cpu(mem.dv, mem.u8, mem.pf),
+  createRuntime: (mem) => Object.assign(makeX86Runtime(mem), makeBaseRuntime(mem)),
+  abi: x86_64Abi,
+  linux: x86_64Linux,
+};
 
 /** The supported ISAs by name. */
-export const ARCHES: Partial<Record<Arch, ArchSupport>> = { riscv64, aarch64 };
+export const ARCHES: Partial<Record<Arch, ArchSupport>> = { riscv64, aarch64, x86_64 };

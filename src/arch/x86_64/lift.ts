@@ -1,0 +1,152 @@
+/**
+ * The x86-64 backend of the JIT: fetch with execute checks, decode through
+ * the one table, emit through the semantics tables.
+ * @module
+ */
+
+import type { AddressSpace } from "../../memory/address_space.ts";
+import { PF_MAPPED, PF_X } from "../../memory/address_space.ts";
+import type { FetchResult, IsaBackend } from "../../engine/compile.ts";
+import type { Emitter } from "../../engine/emitter.ts";
+import { T_ILLEGAL } from "../../engine/trap.ts";
+import { BRANCH, CALL, decode, JUMP, O_REL, RET, SSE, TRAP, type X86Insn } from "./decode.ts";
+import { disasm } from "./disasm.ts";
+import { INT_SEMANTICS, resetFlagKnowledge, setFlagsLive, type X86Semantics } from "./semantics.ts";
+import { SSE_SEMANTICS } from "./semantics_sse.ts";
+import { X87_SEMANTICS } from "./semantics_x87.ts";
+
+/** Every x86-64 instruction's emitter, by op. */
+export const SEMANTICS: Readonly<Record<string, X86Semantics>> = {
+  ...INT_SEMANTICS,
+  ...SSE_SEMANTICS,
+  ...X87_SEMANTICS,
+};
+
+const EXEC = PF_X | PF_MAPPED;
+const buf = new Uint8Array(15);
+
+let lastEmitter: Emitter | null = null;
+/** The address space of the last fetch: emit decodes ahead in it for flag liveness. */
+let lastMem: AddressSpace | null = null;
+
+/** Instructions that write all six status flags without reading them. */
+const FLAG_WRITERS = new Set([
+  "add",
+  "or",
+  "and",
+  "sub",
+  "xor",
+  "cmp",
+  "test",
+  "neg",
+  "imul1",
+  "imul2",
+  "imul3",
+  "mul",
+  "popcnt",
+  "bsf",
+  "bsr",
+  "tzcnt",
+  "lzcnt",
+  "xadd",
+  "cmpxchg",
+  "ucomisd",
+  "comisd",
+  "ucomiss",
+  "comiss",
+  "fcomi",
+  "fucomi",
+  "fcomip",
+  "fucomip",
+  "popf",
+]); // deno-fmt-ignore
+/** Instructions that neither read nor write the status flags. */
+const FLAG_NEUTRAL = new Set([
+  "mov", "movzx", "movsx", "movsxd", "lea", "push", "pop", "xchg", "bswap", "cbw", "cwd", "not",
+  "nop", "endbr64", "leave", "div", "idiv", "movs", "stos", "lods", "cld", "std", "call", "ret",
+  "jmp", "prefetcht0", "prefetchnta", "prefetch", "prefetchw", "pause",
+]); // deno-fmt-ignore
+
+/**
+ * Whether the flags written by the instruction ending at `next` may be read:
+ * decode ahead within the block until an instruction reads them (live) or
+ * overwrites all of them (dead). Anything unknown, or the block's end, is live.
+ */
+function flagsLiveAfter(next: number): boolean {
+  const mem = lastMem;
+  if (!mem) return true;
+  let pc = next;
+  for (let n = 0; n < 24; n++) {
+    const r = x86_64Backend.fetch(mem, pc);
+    if (r.kind !== "ok") return true;
+    const i = r.insn;
+    if (FLAG_WRITERS.has(i.op)) return false;
+    if (
+      (i.op === "shl" || i.op === "shr" || i.op === "sar") && i.ops[1].t !== 1 &&
+      ((i.ops[1].imm & (i.ops[0].size === 8 ? 63 : 31)) !== 0 || i.ops[1].t === 7)
+    ) {
+      return false;
+    }
+    if (i.row.flags & 1) return true;
+    if (!FLAG_NEUTRAL.has(i.op) && !(i.row.flags & SSE && !i.op.includes("comis"))) return true;
+    pc += i.len;
+  }
+  return true;
+}
+
+/** The x86-64 JIT backend. */
+export const x86_64Backend: IsaBackend<X86Insn> = {
+  fetch(mem: AddressSpace, pc: number): FetchResult<X86Insn> {
+    lastMem = mem;
+    const off = mem.offsetOf(pc);
+    if (off < 0 || (mem.pf[off >>> 12] & EXEC) !== EXEC) return { kind: "fault", addr: pc };
+    // Copy up to 15 bytes, stopping at a page that is not executable.
+    let n = 0;
+    while (n < 15 && off + n < 0x1_0000_0000) {
+      if (((off + n) & 4095) === 0 && n > 0 && (mem.pf[(off + n) >>> 12] & EXEC) !== EXEC) break;
+      buf[n] = mem.u8[off + n];
+      n++;
+    }
+    const insn = decode(n === 15 ? buf : buf.subarray(0, n), 0);
+    if (!insn) {
+      // A truncated instruction at a non-executable page boundary is a fetch fault.
+      if (n < 15) {
+        const full = new Uint8Array(15);
+        full.set(buf.subarray(0, n));
+        if (decode(full, 0)) return { kind: "fault", addr: pc + n };
+      }
+      return { kind: "illegal", bytes: mem.u8.slice(off, off + Math.min(n, 4)) };
+    }
+    if (!SEMANTICS[insn.op]) return { kind: "illegal", bytes: mem.u8.slice(off, off + insn.len) };
+    return { kind: "ok", insn };
+  },
+
+  emit(insn: X86Insn, e: Emitter): void {
+    if (e !== lastEmitter || e.inRegion.has(e.pc)) {
+      lastEmitter = e;
+      resetFlagKnowledge();
+    }
+    setFlagsLive(flagsLiveAfter(e.next));
+    const sem = SEMANTICS[insn.op];
+    if (!sem) {
+      e.stmt(`s.pc = ${e.num(e.pc)}; ${e.exit(T_ILLEGAL)}`);
+      e.ended = true;
+      return;
+    }
+    sem(insn, e);
+  },
+
+  successors(insn: X86Insn, pc: number): number[] {
+    const next = pc + insn.len;
+    const f = insn.row.flags;
+    const rel = insn.ops[0]?.t === O_REL ? next + insn.ops[0].imm : -1;
+    if (f & BRANCH) return rel >= 0 ? [rel, next] : [next];
+    if (f & CALL) return rel >= 0 ? [rel, next] : [next];
+    if (f & JUMP) return rel >= 0 ? [rel] : [];
+    if (f & RET) return [];
+    if (f & TRAP) return insn.op === "syscall" ? [next] : [];
+    return [next];
+  },
+
+  disasm,
+};
