@@ -30,6 +30,7 @@ import type { RegionFn } from "./src/engine/compile.ts";
 import {
   T_BREAK,
   T_BUDGET,
+  T_DIVIDE,
   T_FAULT,
   T_FLUSH,
   T_ILLEGAL,
@@ -129,7 +130,7 @@ export interface Termination {
   message?: string;
 }
 
-const SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGSEGV = 11;
+const SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11;
 
 function hex(n: number): string {
   return "0x" + n.toString(16);
@@ -369,6 +370,13 @@ export class KitEmu {
           return this.afterSyscall();
         }
         return this.die(SIGILL, `Illegal instruction: pc ${hex(cpu.pc)}, bytes ${bytes}`);
+      }
+      case T_DIVIDE: {
+        // An integer divide error (x86 #DE): SIGFPE with FPE_INTDIV, at the instruction.
+        if (deliverFault(this.process, cpu, SIGFPE, { code: 1, addr: cpu.pc })) {
+          return this.afterSyscall();
+        }
+        return this.die(SIGFPE, `Floating point exception: divide error at pc ${hex(cpu.pc)}`);
       }
       case T_BREAK: {
         // Linux reports the breakpoint at the ebreak itself (the saved pc points at it).
