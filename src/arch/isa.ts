@@ -54,3 +54,21 @@ export interface LinuxIsaInfo {
   /** uname machine field. */
   machine: string;
 }
+
+const TWO32 = 0x1_0000_0000;
+
+/** General-purpose register i of `cpu` as a signed 64-bit value in a number (exact below 2^53). */
+export function regGet(cpu: CpuState, i: number): number {
+  return cpu.x[2 * i + 1] * TWO32 + (cpu.x[2 * i] >>> 0);
+}
+
+/** General-purpose register i of `cpu` as an unsigned 64-bit bigint. */
+export function regGetBig(cpu: CpuState, i: number): bigint {
+  return (BigInt(cpu.x[2 * i + 1] >>> 0) << 32n) | BigInt(cpu.x[2 * i] >>> 0);
+}
+
+/** Store an integer below 2^53 in magnitude into register i, two's complement. */
+export function regSet(cpu: CpuState, i: number, value: number): void {
+  cpu.x[2 * i] = value | 0;
+  cpu.x[2 * i + 1] = Math.floor(value / TWO32) | 0;
+}

@@ -6,27 +6,20 @@
  * @module
  */
 
-import type { CpuState, LinuxIsaInfo, SyscallAbi } from "../../arch/isa.ts";
+import {
+  type CpuState,
+  type LinuxIsaInfo,
+  regGet,
+  regGetBig,
+  regSet,
+  type SyscallAbi,
+} from "../../arch/isa.ts";
 import { PAGE_SIZE, PF_R, PF_W, PF_X } from "../../memory/address_space.ts";
 import { GuestFault } from "../../memory/errors.ts";
 import type { LinuxProcess } from "./process.ts";
 import type { SigFrameAbi } from "./signals.ts";
 
-const TWO32 = 0x1_0000_0000;
 const SP = 31;
-
-function reg(cpu: CpuState, i: number): number {
-  return cpu.x[2 * i + 1] * TWO32 + (cpu.x[2 * i] >>> 0);
-}
-
-function regBig(cpu: CpuState, i: number): bigint {
-  return (BigInt(cpu.x[2 * i + 1] >>> 0) << 32n) | BigInt(cpu.x[2 * i] >>> 0);
-}
-
-function setReg(cpu: CpuState, i: number, value: number): void {
-  cpu.x[2 * i] = value | 0;
-  cpu.x[2 * i + 1] = Math.floor(value / TWO32) | 0;
-}
 
 /**
  * The AArch64 system call ABI.
@@ -38,12 +31,12 @@ function setReg(cpu: CpuState, i: number, value: number): void {
  * ```
  */
 export const aarch64Abi: SyscallAbi = {
-  number: (cpu) => reg(cpu, 8),
-  arg: (cpu, i) => reg(cpu, i),
-  argBig: (cpu, i) => regBig(cpu, i),
-  setResult: (cpu, value) => setReg(cpu, 0, value),
-  sp: (cpu) => reg(cpu, SP),
-  setSp: (cpu, value) => setReg(cpu, SP, value),
+  number: (cpu) => regGet(cpu, 8),
+  arg: (cpu, i) => regGet(cpu, i),
+  argBig: (cpu, i) => regGetBig(cpu, i),
+  setResult: (cpu, value) => regSet(cpu, 0, value),
+  sp: (cpu) => regGet(cpu, SP),
+  setSp: (cpu, value) => regSet(cpu, SP, value),
 };
 
 /** AT_HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h). */
@@ -136,7 +129,7 @@ export const aarch64SigFrame: SigFrameAbi = {
     const b = new Uint8Array(record + 16 - frame);
     const dv = new DataView(b.buffer);
     b.set(info, 0);
-    const guestSp = reg(cpu, SP);
+    const guestSp = regGet(cpu, SP);
     const a = p.altStack;
     const ssFlags = a.flags & SS_DISABLE || a.size === 0
       ? SS_DISABLE
@@ -173,17 +166,17 @@ export const aarch64SigFrame: SigFrameAbi = {
     const flags = Number(act.flags & 0xffffffffn);
     const ret = flags & SA_RESTORER ? Number(act.restorer) : trampoline(p);
     cpu.pc = Number(act.handler);
-    setReg(cpu, SP, frame);
-    setReg(cpu, 29, record);
-    setReg(cpu, 30, ret);
-    setReg(cpu, 0, sig);
-    setReg(cpu, 1, frame);
-    setReg(cpu, 2, frame + UC);
+    regSet(cpu, SP, frame);
+    regSet(cpu, 29, record);
+    regSet(cpu, 30, ret);
+    regSet(cpu, 0, sig);
+    regSet(cpu, 1, frame);
+    regSet(cpu, 2, frame + UC);
   },
 
   restore(p, cpu) {
     const c = cpu as A64State;
-    const frame = reg(cpu, SP);
+    const frame = regGet(cpu, SP);
     const b = p.mem.read(frame, FRAME_SIZE);
     const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
     for (let i = 0; i < 32; i++) {
@@ -205,7 +198,7 @@ export const aarch64SigFrame: SigFrameAbi = {
     const ssSp = Number(dv.getBigUint64(UC_STACK, true));
     const ssFlags = dv.getInt32(UC_STACK + 8, true);
     const ssSize = Number(dv.getBigUint64(UC_STACK + 16, true));
-    if (!onAlt(p, reg(cpu, SP))) {
+    if (!onAlt(p, regGet(cpu, SP))) {
       if (ssFlags & SS_DISABLE) p.altStack = { sp: 0, flags: SS_DISABLE, size: 0 };
       else if (ssSize >= 2048) {
         p.altStack = { sp: ssSp, flags: ssFlags & SS_AUTODISARM, size: ssSize };

@@ -5,25 +5,7 @@
  * @module
  */
 
-import type { CpuState, LinuxIsaInfo, SyscallAbi } from "../../arch/isa.ts";
-
-const TWO32 = 0x1_0000_0000;
-
-/** Register i as a signed 64-bit value in a number (exact below 2^53). */
-function reg(cpu: CpuState, i: number): number {
-  return cpu.x[2 * i + 1] * TWO32 + (cpu.x[2 * i] >>> 0);
-}
-
-/** Register i as an unsigned 64-bit bigint. */
-function regBig(cpu: CpuState, i: number): bigint {
-  return (BigInt(cpu.x[2 * i + 1] >>> 0) << 32n) | BigInt(cpu.x[2 * i] >>> 0);
-}
-
-/** Store a number (an integer below 2^53 in magnitude) into register i, two's complement. */
-function setReg(cpu: CpuState, i: number, value: number): void {
-  cpu.x[2 * i] = value | 0;
-  cpu.x[2 * i + 1] = Math.floor(value / TWO32) | 0;
-}
+import { type LinuxIsaInfo, regGet, regGetBig, regSet, type SyscallAbi } from "../../arch/isa.ts";
 
 /**
  * The RISC-V 64 system call ABI.
@@ -35,12 +17,12 @@ function setReg(cpu: CpuState, i: number, value: number): void {
  * ```
  */
 export const riscv64Abi: SyscallAbi = {
-  number: (cpu) => reg(cpu, 17),
-  arg: (cpu, i) => reg(cpu, 10 + i),
-  argBig: (cpu, i) => regBig(cpu, 10 + i),
-  setResult: (cpu, value) => setReg(cpu, 10, value),
-  sp: (cpu) => reg(cpu, 2),
-  setSp: (cpu, value) => setReg(cpu, 2, value),
+  number: (cpu) => regGet(cpu, 17),
+  arg: (cpu, i) => regGet(cpu, 10 + i),
+  argBig: (cpu, i) => regGetBig(cpu, 10 + i),
+  setResult: (cpu, value) => regSet(cpu, 10, value),
+  sp: (cpu) => regGet(cpu, 2),
+  setSp: (cpu, value) => regSet(cpu, 2, value),
 };
 
 /** AT_HWCAP bit of a single-letter RISC-V extension. */

@@ -5,28 +5,21 @@
  * @module
  */
 
-import type { CpuState, LinuxIsaInfo, SyscallAbi } from "../../arch/isa.ts";
+import {
+  type CpuState,
+  type LinuxIsaInfo,
+  regGet,
+  regGetBig,
+  regSet,
+  type SyscallAbi,
+} from "../../arch/isa.ts";
 import type { SysArgs } from "./args.ts";
 import { EINVAL, SysError } from "./errno.ts";
 import type { LinuxProcess } from "./process.ts";
 
-const TWO32 = 0x1_0000_0000;
 /** Argument registers: rdi, rsi, rdx, r10, r8, r9. */
 const ARGS = [7, 6, 2, 10, 8, 9];
 const RAX = 0, RSP = 4;
-
-function reg(cpu: CpuState, i: number): number {
-  return cpu.x[2 * i + 1] * TWO32 + (cpu.x[2 * i] >>> 0);
-}
-
-function regBig(cpu: CpuState, i: number): bigint {
-  return (BigInt(cpu.x[2 * i + 1] >>> 0) << 32n) | BigInt(cpu.x[2 * i] >>> 0);
-}
-
-function setReg(cpu: CpuState, i: number, value: number): void {
-  cpu.x[2 * i] = value | 0;
-  cpu.x[2 * i + 1] = Math.floor(value / TWO32) | 0;
-}
 
 /**
  * The x86-64 system call ABI.
@@ -38,12 +31,12 @@ function setReg(cpu: CpuState, i: number, value: number): void {
  * ```
  */
 export const x86_64Abi: SyscallAbi = {
-  number: (cpu) => reg(cpu, RAX),
-  arg: (cpu, i) => reg(cpu, ARGS[i]),
-  argBig: (cpu, i) => regBig(cpu, ARGS[i]),
-  setResult: (cpu, value) => setReg(cpu, RAX, value),
-  sp: (cpu) => reg(cpu, RSP),
-  setSp: (cpu, value) => setReg(cpu, RSP, value),
+  number: (cpu) => regGet(cpu, RAX),
+  arg: (cpu, i) => regGet(cpu, ARGS[i]),
+  argBig: (cpu, i) => regGetBig(cpu, ARGS[i]),
+  setResult: (cpu, value) => regSet(cpu, RAX, value),
+  sp: (cpu) => regGet(cpu, RSP),
+  setSp: (cpu, value) => regSet(cpu, RSP, value),
 };
 
 /**
