@@ -1,7 +1,8 @@
 /**
  * kitemu's benchmark runner (`deno task bench`, or `deno run -A bench/run.ts [--quick]`).
  *
- * Runs each workload under kitemu (`--mode=jit`) and under qemu-riscv64 in the same run,
+ * Runs each workload under kitemu (`--mode=jit`) and under qemu-user in the same run, for each
+ * ISA (busybox riscv64, aarch64 and x86_64; on x86-64 also natively),
  * keeps the best of 3 wall-clock times (1 when a run takes longer than 30 s), checks that
  * both print the same output, prints a Markdown table and adds it, with the date and the
  * machine, at the top of `bench/results.md`.
@@ -11,10 +12,12 @@
  *   --only=a,b     run only the named workloads
  *   --no-write     do not touch bench/results.md
  *   --mode=M       kitemu mode (default jit)
+ *   --isa=a,b      ISAs to measure (default riscv64,aarch64,x86_64)
  * @module
  */
 
 import { join } from "node:path";
+import type { Arch } from "../src/loader/image.ts";
 import {
   busyboxPath,
   bytesEqual,
@@ -23,6 +26,7 @@ import {
   hasTool,
   REPO_ROOT,
   runKitemu,
+  runNative,
   runQemu,
   type RunResult,
   SETUP_HINT,
@@ -31,7 +35,6 @@ import {
 } from "../tests/helpers.ts";
 
 const OUT_DIR = "bench/out";
-const BUSYBOX = busyboxPath("riscv64");
 const HELLO = "testdata/freestanding/hello.riscv64";
 const LOOP = "testdata/freestanding/loop.riscv64";
 /** Instructions per iteration of loop.riscv64's inner loop (see testdata/freestanding/loop.c). */
@@ -82,6 +85,8 @@ interface Row {
   workload: Workload;
   kitemu: Timing | string;
   qemu: Timing | string;
+  /** The same program run natively (x86-64 guests on this x86-64 host), else null. */
+  native: Timing | string | null;
   note: string;
 }
 
@@ -183,9 +188,11 @@ function prepareInputs(sizes: Sizes, quick: boolean): Record<string, string> {
 // Running
 // ---------------------------------------------------------------------------
 
-function workloads(sizes: Sizes, files: Record<string, string>): Workload[] {
+function workloads(isa: Arch, sizes: Sizes, files: Record<string, string>): Workload[] {
   const mib = (n: number) => n >= 1 << 20 ? `${n / (1 << 20)} MiB` : `${n / 1024} KiB`;
-  return [
+  const BUSYBOX = busyboxPath(isa);
+  // The freestanding programs are RISC-V only.
+  const freestanding: Workload[] = isa !== "riscv64" ? [] : [
     { name: "hello start-up (freestanding)", args: [HELLO], read: [] },
     {
       name: `loop ${sizes.loopIterations / 1e6}M iterations (freestanding)`,
@@ -193,6 +200,10 @@ function workloads(sizes: Sizes, files: Record<string, string>): Workload[] {
       read: [],
       instructions: sizes.loopIterations * LOOP_INSNS_PER_ITERATION,
     },
+  ];
+  return [
+    ...freestanding,
+    { name: "busybox true (start-up)", args: [BUSYBOX, "true"], read: [] },
     {
       name: `sha256sum ${mib(sizes.shaBytes)}`,
       args: [BUSYBOX, "sha256sum", files.sha],
@@ -229,13 +240,21 @@ async function timeRuns(run: () => Promise<RunResult>, repeats: number): Promise
   return { bestMs: best!.ms, runs, result: best! };
 }
 
-async function measure(w: Workload, mode: string): Promise<Row> {
+async function measure(isa: Arch, w: Workload, mode: string): Promise<Row> {
   let qemu: Timing | string;
   let kitemu: Timing | string;
+  let native: Timing | string | null = null;
   try {
-    qemu = await timeRuns(() => runQemu("riscv64", w.args, { timeoutMs: RUN_TIMEOUT_MS }), 3);
+    qemu = await timeRuns(() => runQemu(isa, w.args, { timeoutMs: RUN_TIMEOUT_MS }), 3);
   } catch (e) {
     qemu = `error: ${(e as Error).message}`;
+  }
+  if (isa === "x86_64" && Deno.build.arch === "x86_64") {
+    try {
+      native = await timeRuns(() => runNative(w.args, { timeoutMs: RUN_TIMEOUT_MS }), 3);
+    } catch (e) {
+      native = `error: ${(e as Error).message}`;
+    }
   }
   try {
     kitemu = await timeRuns(
@@ -257,8 +276,14 @@ async function measure(w: Workload, mode: string): Promise<Row> {
     note = err.slice(0, 120);
   } else if (typeof kitemu !== "string" && typeof qemu !== "string") {
     if (!bytesEqual(kitemu.result.stdout, qemu.result.stdout)) note = "OUTPUT DIFFERS FROM QEMU";
+    if (
+      native && typeof native !== "string" &&
+      !bytesEqual(kitemu.result.stdout, native.result.stdout)
+    ) {
+      note = "OUTPUT DIFFERS FROM NATIVE";
+    }
   }
-  return { workload: w, kitemu, qemu, note };
+  return { workload: w, kitemu, qemu, native, note };
 }
 
 function seconds(t: Timing | string): string {
@@ -285,17 +310,20 @@ async function machineInfo(): Promise<string[]> {
   lines.push(`- machine: ${navigator.hardwareConcurrency} cores (nproc), ${model}`);
   lines.push(`- deno ${Deno.version.deno}, V8 ${Deno.version.v8}`);
   try {
-    const q = await spawnProcess("qemu-riscv64", ["--version"], {}, true);
+    const q = await spawnProcess("qemu-riscv64", ["--version"], {}, true); // the same package for all ISAs
     lines.push(`- ${text(q.stdout).split("\n")[0]}`);
   } catch {
     // Reported elsewhere.
   }
-  try {
-    const deb = await Deno.readTextFile(join(REPO_ROOT, "testdata/build/busybox/riscv64/DEB"));
-    lines.push(`- busybox: ${decodeURIComponent(deb.trim())}`);
-  } catch {
-    // Not fetched.
+  for (const isa of ["riscv64", "aarch64", "x86_64"]) {
+    try {
+      const deb = await Deno.readTextFile(join(REPO_ROOT, `testdata/build/busybox/${isa}/DEB`));
+      lines.push(`- busybox ${isa}: ${decodeURIComponent(deb.trim())}`);
+    } catch {
+      // Not fetched.
+    }
   }
+  lines.push("- qemu-aarch64 runs with `-cpu max,pauth=off` (Debian's arm64 busybox uses PAC)");
   return lines;
 }
 
@@ -311,18 +339,31 @@ async function denoStartupMs(): Promise<number> {
   return best;
 }
 
-function table(rows: Row[]): string[] {
-  const out = ["| workload | kitemu s | qemu s | ratio |", "|---|---:|---:|---:|"];
+function ratioOf(k: Timing | string, b: Timing | string | null): string {
+  return b && typeof k !== "string" && typeof b !== "string"
+    ? `${(k.bestMs / b.bestMs).toFixed(1)}x`
+    : "-";
+}
+
+function table(isa: Arch, rows: Row[]): string[] {
+  const withNative = rows.some((r) => r.native !== null);
+  const out = withNative
+    ? [
+      `| ${isa} workload | kitemu s | qemu s | ratio to qemu | native s | ratio to native |`,
+      "|---|---:|---:|---:|---:|---:|",
+    ]
+    : [`| ${isa} workload | kitemu s | qemu s | ratio to qemu |`, "|---|---:|---:|---:|"];
   for (const r of rows) {
     const k = r.kitemu, q = r.qemu;
-    const ratio = typeof k !== "string" && typeof q !== "string"
-      ? `${(k.bestMs / q.bestMs).toFixed(1)}x`
-      : "-";
     const runs = typeof k !== "string" && k.runs === 1 ? " (1 run)" : "";
-    out.push(
-      `| ${r.workload.name}${r.note ? ` — ${r.note.replaceAll("|", "/")}` : ""} | ` +
-        `${seconds(k)}${runs} | ${seconds(q)} | ${ratio} |`,
-    );
+    const cells = [
+      `${r.workload.name}${r.note ? ` — ${r.note.replaceAll("|", "/")}` : ""}`,
+      `${seconds(k)}${runs}`,
+      seconds(q),
+      ratioOf(k, q),
+    ];
+    if (withNative) cells.push(r.native ? seconds(r.native) : "-", ratioOf(k, r.native));
+    out.push(`| ${cells.join(" | ")} |`);
   }
   return out;
 }
@@ -357,21 +398,31 @@ async function main(): Promise<void> {
   const noWrite = Deno.args.includes("--no-write");
   const only = Deno.args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
   const mode = Deno.args.find((a) => a.startsWith("--mode="))?.slice(7) ?? "jit";
+  const isas = (Deno.args.find((a) => a.startsWith("--isa="))?.slice(6) ?? "riscv64,aarch64,x86_64")
+    .split(",") as Arch[];
   const sizes = quick ? QUICK : FULL;
 
-  if (!hasTool("qemu-riscv64") || !fileExists(BUSYBOX)) {
-    console.error(`Missing qemu-riscv64 or ${BUSYBOX}: ${SETUP_HINT}`);
-    Deno.exit(1);
+  for (const isa of isas) {
+    if (!hasTool(`qemu-${isa}`) || !fileExists(busyboxPath(isa))) {
+      console.error(`Missing qemu-${isa} or ${busyboxPath(isa)}: ${SETUP_HINT}`);
+      Deno.exit(1);
+    }
   }
   const files = prepareInputs(sizes, quick);
-  let list = workloads(sizes, files);
-  if (only) list = list.filter((w) => only.some((o) => w.name.includes(o)));
-
-  const rows: Row[] = [];
-  for (const w of list) {
-    const row = await measure(w, mode);
-    rows.push(row);
-    console.error(`${w.name}: kitemu ${seconds(row.kitemu)}, qemu ${seconds(row.qemu)} (s)`);
+  const tables: string[] = [];
+  for (const isa of isas) {
+    let list = workloads(isa, sizes, files);
+    if (only) list = list.filter((w) => only.some((o) => w.name.includes(o)));
+    const rows: Row[] = [];
+    for (const w of list) {
+      const row = await measure(isa, w, mode);
+      rows.push(row);
+      console.error(
+        `${isa} ${w.name}: kitemu ${seconds(row.kitemu)}, qemu ${seconds(row.qemu)}` +
+          (row.native ? `, native ${seconds(row.native)}` : "") + " (s)",
+      );
+    }
+    tables.push(...table(isa, rows), "", ...mipsLines(rows), "");
   }
   const startup = await denoStartupMs();
   const stamp = new Date().toISOString().replace("T", " ").slice(0, 16) + " UTC";
@@ -383,10 +434,7 @@ async function main(): Promise<void> {
     `${SLOW_RUN_MS / 1000} s); kitemu's include deno start-up, ` +
     `${(startup / 1000).toFixed(3)} s for an empty module on this machine`,
     "",
-    ...table(rows),
-    "",
-    ...mipsLines(rows),
-    "",
+    ...tables,
   ];
   console.log(report.join("\n"));
   if (!noWrite) {
