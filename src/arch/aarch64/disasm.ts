@@ -887,6 +887,10 @@ export function disasm(i: A64Insn, pc: number): string {
     }
     case "simd_scalar3":
       return `${i.op.replace("_scalar", "")}\td${rd}, d${rn}, d${rm}`;
+    case "simd_scalar3_sz": {
+      const t = "bhsd"[bits(w, 23, 22)];
+      return `${i.op.replace("_scalar", "")}\t${t}${rd}, ${t}${rn}, ${t}${rm}`;
+    }
     case "simd_scalar2": {
       const op = i.op.replace("_scalar", "");
       const isFp = op.startsWith("f") || op.endsWith("cvtf");

@@ -1510,6 +1510,24 @@ export const A64_RUNTIME = {
       case "addp_scalar":
         r = a + big(vi[4 * n + 2], vi[4 * n + 3]);
         break;
+      case "sqadd_scalar":
+      case "sqsub_scalar":
+      case "uqadd_scalar":
+      case "uqsub_scalar": {
+        // Saturating ops on one element of any size (b, h, s, d); the rest of Vd is zeroed.
+        const size = bits(w, 23, 22);
+        const f = SIMD3[SCALAR_NAMES[op].replace("_scalar", "")];
+        QC.v = 0;
+        const v = f(getLane(s, n, size, 0), getLane(s, m, size, 0), size, zero(size));
+        if (QC.v) s.fpsr |= 1 << 27;
+        vi[4 * d] =
+          vi[4 * d + 1] =
+          vi[4 * d + 2] =
+          vi[4 * d + 3] =
+            0;
+        setLane(s, d, size, 0, v);
+        return;
+      }
       case "faddp_scalar": {
         const dbl = bits(w, 22, 22) === 1;
         return writeRaw(s, d, arith(s, "fadd", rawOf(s, n, dbl, 0), rawOf(s, n, dbl, 1), dbl), dbl);
@@ -1743,6 +1761,7 @@ export const SCALAR_NAMES: readonly string[] = [
   "add_scalar", "sub_scalar", "cmeq_scalar", "cmtst_scalar", "addp_scalar", "faddp_scalar",
   "fabd_scalar", "cmgt0_scalar", "cmeq0_scalar", "cmlt0_scalar", "abs_scalar", "cmge0_scalar",
   "cmle0_scalar", "neg_scalar", "scvtf_scalar", "ucvtf_scalar", "fcvtzs_scalar", "fcvtzu_scalar",
+  "sqadd_scalar", "sqsub_scalar", "uqadd_scalar", "uqsub_scalar",
 ]; // deno-fmt-ignore
 
 void TWO32;

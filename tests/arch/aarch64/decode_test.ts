@@ -12,7 +12,7 @@ import { ROWS } from "../../../src/arch/aarch64/table.ts";
 
 /** Mnemonics of extensions kitemu does not implement (SVE, SME, MTE, MOPS): must not decode. */
 const UNIMPLEMENTED =
-  /^(st1b|ld1b|ldg|whilelo|stz2g|st2g|gmi|irg|cntd|cntb|ptrue|stzg|stg|smstop|addsvl|cpyf?[pme]|set[pme]|str\tza|mov\tz|uqsub\th)/;
+  /^(st1b|ld1b|ldg|whilelo|stz2g|st2g|gmi|irg|cntd|cntb|ptrue|stzg|stg|smstop|addsvl|cpyf?[pme]|set[pme]|str\tza|mov\tz)/;
 
 interface Vector {
   line: number;

@@ -183,4 +183,6 @@ function buildGuest(name: string): string {
 for (const c of corpusCases()) Deno.test(`aarch64 corpus: ${c.name}`, () => check(c));
 Deno.test("aarch64 signal frames (sigcontext + FPSIMD record, sigaltstack)", () =>
   check({ name: "sigframe", program: buildGuest("sigframe") }));
+Deno.test("aarch64 scalar saturating add/subtract on every element size", () =>
+  check({ name: "satscalar", program: buildGuest("satscalar") }));
 for (const c of busyboxCases()) Deno.test(`aarch64 ${c.name}`, () => check(c));
