@@ -555,6 +555,12 @@ int main(void) {
   SIMD("uqsub v0.8h, v1.8h, v2.8h");
   SIMD("sqadd v0.4s, v1.4s, v2.4s");
   SIMD("sqsub v0.16b, v1.16b, v2.16b");
+  SIMD("uqsub h0, h1, h2");
+  SIMD("uqadd b0, b1, b2");
+  SIMD("sqadd s0, s1, s2");
+  SIMD("sqsub d0, d1, d2");
+  SIMD("uqsub d0, d1, d2");
+  SIMD("sqadd h0, h1, h2");
   SIMD("ushl v0.16b, v1.16b, v2.16b");
   SIMD("sshl v0.2d, v1.2d, v2.2d");
   SIMD("uabd v0.16b, v1.16b, v2.16b");
