@@ -72,3 +72,9 @@ export function regSet(cpu: CpuState, i: number, value: number): void {
   cpu.x[2 * i] = value | 0;
   cpu.x[2 * i + 1] = Math.floor(value / TWO32) | 0;
 }
+
+/** Store a 64-bit bigint (any sign; taken modulo 2^64) into register i. */
+export function regSetBig(cpu: CpuState, i: number, value: bigint): void {
+  cpu.x[2 * i] = Number(BigInt.asIntN(32, value));
+  cpu.x[2 * i + 1] = Number(BigInt.asIntN(32, value >> 32n));
+}

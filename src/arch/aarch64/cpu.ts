@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { CpuState } from "../isa.ts";
+import { type CpuState, regGet, regGetBig, regSet } from "../isa.ts";
 
 /** Slot of the N flag (Z, C, V follow). */
 export const SLOT_N = 64;
@@ -74,18 +74,17 @@ export class A64Cpu implements CpuState {
 
   /** Register i (31 = sp) as a signed number (exact below 2^53). */
   get(i: number): number {
-    return this.x[2 * i + 1] * 4294967296 + (this.x[2 * i] >>> 0);
+    return regGet(this, i);
   }
 
   /** Set register i (31 = sp) from a number (two's complement for negatives). */
   set(i: number, v: number): void {
-    this.x[2 * i] = v | 0;
-    this.x[2 * i + 1] = Math.floor(v / 4294967296) | 0;
+    regSet(this, i, v);
   }
 
   /** Register i as an unsigned bigint. */
   getBig(i: number): bigint {
-    return (BigInt(this.x[2 * i + 1] >>> 0) << 32n) | BigInt(this.x[2 * i] >>> 0);
+    return regGetBig(this, i);
   }
 
   /** The NZCV flags as the 4-bit value of PSTATE (N bit 3). */

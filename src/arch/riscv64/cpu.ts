@@ -3,7 +3,7 @@
  * @module
  */
 
-import type { CpuState } from "../isa.ts";
+import { type CpuState, regGet, regSet, regSetBig } from "../isa.ts";
 
 /** ABI names of the integer registers, x0..x31. */
 export const XREG_NAMES: readonly string[] = [
@@ -99,19 +99,17 @@ export class RvCpu implements CpuState {
   /** Set register i from a bigint (taken modulo 2^64). */
   setBig(i: number, v: bigint): void {
     if (i === 0) return;
-    this.x[2 * i] = Number(BigInt.asIntN(32, v));
-    this.x[2 * i + 1] = Number(BigInt.asIntN(32, v >> 32n));
+    regSetBig(this, i, v);
   }
 
   /** Register i as a signed number (exact below 2^53). */
   get(i: number): number {
-    return this.x[2 * i + 1] * 4294967296 + (this.x[2 * i] >>> 0);
+    return regGet(this, i);
   }
 
   /** Set register i from a number (two's complement modulo 2^64 for negatives). */
   set(i: number, v: number): void {
     if (i === 0) return;
-    this.x[2 * i] = v | 0;
-    this.x[2 * i + 1] = Math.floor(v / 4294967296) | 0;
+    regSet(this, i, v);
   }
 }

@@ -12,7 +12,7 @@
  * @module
  */
 
-import type { CpuState } from "../isa.ts";
+import { type CpuState, regGet, regGetBig, regSet, regSetBig } from "../isa.ts";
 import type { X80 } from "./x87.ts";
 
 /** Slot of the lazy-flags operation code. */
@@ -148,23 +148,21 @@ export class X86Cpu implements CpuState {
 
   /** Register i as a signed number (exact below 2^53). */
   get(i: number): number {
-    return this.x[2 * i + 1] * 4294967296 + (this.x[2 * i] >>> 0);
+    return regGet(this, i);
   }
 
   /** Set register i from a number (two's complement modulo 2^64 for negatives). */
   set(i: number, v: number): void {
-    this.x[2 * i] = v | 0;
-    this.x[2 * i + 1] = Math.floor(v / 4294967296) | 0;
+    regSet(this, i, v);
   }
 
   /** Register i as an unsigned bigint. */
   getBig(i: number): bigint {
-    return (BigInt(this.x[2 * i + 1] >>> 0) << 32n) | BigInt(this.x[2 * i] >>> 0);
+    return regGetBig(this, i);
   }
 
   /** Set register i from a bigint (modulo 2^64). */
   setBig(i: number, v: bigint): void {
-    this.x[2 * i] = Number(BigInt.asIntN(32, v));
-    this.x[2 * i + 1] = Number(BigInt.asIntN(32, v >> 32n));
+    regSetBig(this, i, v);
   }
 }
