@@ -128,8 +128,10 @@ int main(void) {
   T("setreuid(-1,-1)", setreuid(-1, -1));
   T("setregid(-1,-1)", setregid(-1, -1));
   B("still same uid", getuid() == ru1);
-  T("getpgid(0) == getpid", getpgid(0) == pid || getpgid(0) > 0);
-  T("getsid(0) > 0", getsid(0) > 0);
+  /* A group or session whose leader lives outside the caller's pid namespace
+   * reads as 0 (containers, CI), so only the sign is portable. */
+  B("getpgid(0) >= 0", getpgid(0) >= 0);
+  B("getsid(0) >= 0", getsid(0) >= 0);
 
   /* getrandom */
   unsigned char buf[64] = {0}, buf2[64] = {0};
