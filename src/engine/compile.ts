@@ -58,6 +58,12 @@ export interface IsaBackend<I extends DecodedInsn> {
   disasm(insn: I, pc: number): string;
 }
 
+/**
+ * A tier-0 template: the semantics of one instruction shape, with its
+ * operands (register numbers, immediates, pcs) read from `k`.
+ */
+export type TemplateFn = (cpu: CpuState, rt: unknown, k: number[]) => number;
+
 /** Limits that shape regions. */
 export interface CompileOptions {
   /** One instruction per region (the interpreter mode). */
@@ -208,3 +214,74 @@ export function compileRegion<I extends DecodedInsn>(
   for (const p of pages) mem.pf[p] |= PF_CODE;
   return { fn, entries: [...blocks.keys()], pages: [...pages], source };
 }
+
+/** How many templates one Map may hold before it stops growing (bounds memory). */
+const MAX_TEMPLATES = 65536;
+
+/**
+ * Tier 0: run a block without compiling it. Each instruction is emitted as a
+ * template whose operands are constants in an array; instructions of the same
+ * shape share one compiled function (`templates`, keyed by source), so a
+ * block that runs only a few times costs no `new Function` of its own. The
+ * returned function runs the templates in order, with tier 1's budget
+ * accounting. Returns null when the block is not plain (its entry cannot be
+ * fetched, or it ends in an illegal instruction or a fetch fault): tier 1
+ * handles those.
+ */
+export function compileTier0<I extends DecodedInsn>(
+  isa: IsaBackend<I>,
+  mem: AddressSpace,
+  entry: number,
+  opts: CompileOptions,
+  templates: Map<string, TemplateFn>,
+): CompiledRegion | null {
+  const b = decodeBlock(isa, mem, entry, opts);
+  if (b.tail === "illegal" || b.tail === "fault" || b.insns.length === 0) return null;
+  const n = b.insns.length;
+  const fns: TemplateFn[] = [];
+  const ks: number[][] = [];
+  const nexts: number[] = [];
+  const pages = new Set<number>();
+  const text: string[] = [];
+  let at = b.pc;
+  for (const insn of b.insns) {
+    const e = new Emitter(mem.windowHi, NO_BLOCKS);
+    e.compact = true;
+    e.direct = true;
+    e.template = true;
+    e.beginInsn(at, at + insn.len);
+    isa.emit(insn, e);
+    if (!e.ended) e.jumpTo(at + insn.len);
+    const source = Emitter.assembleTemplate(e);
+    let fn = templates.get(source);
+    if (fn === undefined) {
+      fn = new Function("s", "rt", "k", source) as TemplateFn;
+      if (templates.size < MAX_TEMPLATES) templates.set(source, fn);
+    }
+    fns.push(fn);
+    ks.push(e.consts);
+    if (opts.onBlock) text.push(`0x${at.toString(16)}: ${isa.disasm(insn, at)}`);
+    const off = at - mem.base;
+    pages.add(off >>> PAGE_SHIFT);
+    pages.add((off + insn.len - 1) >>> PAGE_SHIFT);
+    at += insn.len;
+    nexts.push(at);
+  }
+  if (opts.onBlock) opts.onBlock(b.pc, text);
+  const fn = ((s: CpuState, rt: unknown): number => {
+    if (s.budget < n) return T_BUDGET;
+    s.budget -= n;
+    for (let i = 0; i < n; i++) {
+      const code = fns[i](s, rt, ks[i]);
+      if (code !== 0) return code;
+      if (s.pc !== nexts[i]) return 0;
+    }
+    return 0;
+  }) as RegionFn;
+  fn.tier = 0;
+  fn.hits = 0;
+  for (const p of pages) mem.pf[p] |= PF_CODE;
+  return { fn, entries: [b.pc], pages: [...pages], source: "" };
+}
+
+const NO_BLOCKS: Set<number> = new Set();

@@ -9,7 +9,14 @@
 import type { AddressSpace } from "../memory/address_space.ts";
 import type { CpuState } from "../arch/isa.ts";
 import { BlockCache } from "./block_cache.ts";
-import { compileRegion, type DecodedInsn, type IsaBackend, type RegionFn } from "./compile.ts";
+import {
+  compileRegion,
+  compileTier0,
+  type DecodedInsn,
+  type IsaBackend,
+  type RegionFn,
+  type TemplateFn,
+} from "./compile.ts";
 import { T_FAULT, T_NONE } from "./trap.ts";
 
 /** Calls that warm a new function's exit path (see Engine.warm). */
@@ -20,7 +27,10 @@ export type EngineMode = "jit" | "interp";
 
 /** Options for {@link Engine}. */
 export interface EngineOptions {
-  /** "jit" compiles page-local regions; "interp" runs one instruction per step. */
+  /**
+   * "jit" compiles page-local regions; "interp" runs one instruction per step
+   * through its shared template (tier 0), never compiling a block.
+   */
   mode: EngineMode;
   /** Most instructions per basic block (jit). Default 200. */
   maxBlockInsns?: number;
@@ -32,6 +42,11 @@ export interface EngineOptions {
    * page regions at once.
    */
   hotThreshold?: number;
+  /**
+   * Dispatches into a block run through shared instruction templates (tier 0)
+   * before it is compiled on its own (jit, tiered). Default 8; 0 skips tier 0.
+   */
+  coldRuns?: number;
   /** Called with every block compiled: its pc and disassembly lines. */
   onBlock?: (pc: number, text: string[]) => void;
   /** Called with every pc the dispatcher enters (region entries). */
@@ -48,6 +63,10 @@ export class Engine<I extends DecodedInsn> {
   promotions = 0;
   /** See {@link EngineOptions.hotThreshold}. */
   readonly hotThreshold: number;
+  /** See {@link EngineOptions.coldRuns}. */
+  readonly coldRuns: number;
+  /** Tier-0 instruction templates by source (shared by all blocks). */
+  readonly templates: Map<string, TemplateFn> = new Map();
   readonly isa: IsaBackend<I>;
   readonly mem: AddressSpace;
   readonly cpu: CpuState;
@@ -74,6 +93,9 @@ export class Engine<I extends DecodedInsn> {
     this.rt = rt;
     this.opts = opts;
     this.hotThreshold = opts.hotThreshold ?? 64;
+    this.coldRuns = this.hotThreshold > 0 && opts.mode === "jit"
+      ? Math.min(opts.coldRuns ?? 8, this.hotThreshold)
+      : 0;
     mem.onCodeChange = (first, last) => this.cache.invalidatePages(first, last);
   }
 
@@ -82,12 +104,37 @@ export class Engine<I extends DecodedInsn> {
     const hit = this.cache.get(pc);
     if (hit) return hit;
     const interp = this.opts.mode === "interp";
+    if (this.coldRuns > 0 || interp) {
+      // The interpreter runs every instruction through its template, one per dispatch.
+      const r0 = compileTier0(this.isa, this.mem, pc, {
+        single: interp,
+        maxBlockInsns: interp ? 1 : this.opts.maxBlockInsns ?? 200,
+        maxBlocks: 1,
+        onBlock: this.opts.onBlock,
+      }, this.templates);
+      if (r0) {
+        // Counts up to hotThreshold like a tier-1 block, then upgrade() compiles it; the
+        // interpreter's never do.
+        r0.fn.hits = interp ? -0x3fff_ffff : this.hotThreshold - this.coldRuns;
+        this.cache.add(r0.fn, r0.entries, r0.pages);
+        return r0.fn;
+      }
+    }
+    return this.compileBlock(pc, true);
+  }
+
+  /**
+   * Compile the block at `pc` on its own (tier 1, or a region / one instruction
+   * untiered); `report` passes it to onBlock (a tier-0 block was reported already).
+   */
+  private compileBlock(pc: number, report: boolean): RegionFn | null {
+    const interp = this.opts.mode === "interp";
     const tiered = !interp && this.hotThreshold > 0;
     const r = compileRegion(this.isa, this.mem, pc, {
       single: interp,
       maxBlockInsns: this.opts.maxBlockInsns ?? 200,
       maxBlocks: tiered ? 1 : this.opts.maxBlocks ?? 64,
-      onBlock: this.opts.onBlock,
+      onBlock: report ? this.opts.onBlock : undefined,
       tier: tiered ? 1 : 2,
     });
     if (!r) return null;
@@ -151,6 +198,16 @@ export class Engine<I extends DecodedInsn> {
     return r.fn;
   }
 
+  /** A tier-0 block that has run coldRuns times: compile it as a block of its own. */
+  private upgrade(pc: number, cold: RegionFn): RegionFn {
+    const fn = this.compileBlock(pc, false);
+    if (fn === null) {
+      cold.hits = -0x3fff_ffff;
+      return cold;
+    }
+    return fn;
+  }
+
   /** Drop all translated code (fence.i and friends). */
   flush(): void {
     this.cache.clear();
@@ -182,8 +239,8 @@ export class Engine<I extends DecodedInsn> {
           break;
         }
         fn = f;
-      } else if (fn.tier === 1 && ++fn.hits >= hot) {
-        fn = this.promote(cpu.pc, fn);
+      } else if (fn.tier < 2 && ++fn.hits >= hot) {
+        fn = fn.tier === 0 ? this.upgrade(cpu.pc, fn) : this.promote(cpu.pc, fn);
       }
       if (trace) trace(cpu.pc);
       code = fn(cpu, rt);

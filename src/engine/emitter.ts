@@ -43,6 +43,21 @@ export class Emitter {
    * (V8 parses and compiles every one) costs more than the call.
    */
   compact = false;
+  /**
+   * Registers live in the CPU's array (`X[n]`) instead of region locals: for
+   * one-instruction templates (tier 0), which have no prologue or tail to
+   * load and store them.
+   */
+  direct = false;
+  /**
+   * Integers from {@link num} and register numbers become reads of the
+   * template's constant array `k` (collected in {@link consts}), so that
+   * instructions that differ only in operands share one compiled template.
+   */
+  template = false;
+  /** The constants a template reads, by index (template mode). */
+  readonly consts: number[] = [];
+  private readonly slotConst = new Map<number, number>();
   /** Some block jumps to a block of the region (needs the dispatch loop). */
   private loops = false;
   private nTemps = 0;
@@ -58,9 +73,24 @@ export class Emitter {
     this.inRegion = inRegion;
   }
 
-  /** Format an integer literal. */
+  /** Format an integer literal (in template mode: a read of the constant array). */
   num(n: number): string {
-    return num(n);
+    // 0 and -1 stay literal: lifters test for them ("0", "(-1)") to simplify.
+    if (!this.template || n === 0 || n === -1) return num(n);
+    this.consts.push(n);
+    return `k[${this.consts.length - 1}]`;
+  }
+
+  /** The array element holding register slot `slot` (direct mode). */
+  private cell(slot: number): string {
+    if (!this.template) return `X[${slot}]`;
+    let i = this.slotConst.get(slot);
+    if (i === undefined) {
+      this.consts.push(slot);
+      i = this.consts.length - 1;
+      this.slotConst.set(slot, i);
+    }
+    return `X[k[${i}]]`;
   }
 
   /** A fresh temporary local. Temporaries live only within one instruction. */
@@ -91,12 +121,17 @@ export class Emitter {
 
   /** The local holding register slot `slot` (read access). */
   slot(slot: number): string {
+    if (this.direct) return this.cell(slot);
     if (!this.writeSlots.has(slot)) this.readSlots.add(slot);
     return `x${slot}`;
   }
 
   /** Assign an expression to register slot `slot`. */
   setSlot(slot: number, expr: string): void {
+    if (this.direct) {
+      this.out.push(`${this.cell(slot)} = ${expr};`);
+      return;
+    }
     this.writeSlots.add(slot);
     this.readSlots.add(slot); // loaded at entry so the write-back is always valid
     this.out.push(`x${slot} = ${expr};`);
@@ -138,7 +173,7 @@ export class Emitter {
       this.loops = true;
       return `{ pc = ${num(target)}; continue; }`;
     }
-    return this.leave(num(target), T_NONE);
+    return this.leave(this.num(target), T_NONE);
   }
 
   /** Conditional branch to `target`, else fall through to the next instruction. */
@@ -149,7 +184,7 @@ export class Emitter {
 
   /** Indirect jump to the pc held in `pcExpr` (a non-negative number expression). */
   jumpDynamic(pcExpr: string): void {
-    if (this.inRegion.size === 1) {
+    if (this.inRegion.size <= 1) {
       // A lone block: leave directly (a dynamic jump back to itself re-enters it).
       this.out.push(this.leave(pcExpr, T_NONE));
     } else {
@@ -161,7 +196,7 @@ export class Emitter {
 
   /** End the block with a trap: `trapPc` = this instruction, resume at `resume`. */
   trap(code: number, resume: number): void {
-    this.out.push(`s.trapPc = ${num(this.pc)}; ${this.leave(num(resume), code)}`);
+    this.out.push(`s.trapPc = ${this.num(this.pc)}; ${this.leave(this.num(resume), code)}`);
     this.ended = true;
   }
 
@@ -182,8 +217,8 @@ export class Emitter {
     if (imm <= -4096 || imm >= 4096) throw new RangeError("Displacement too large for access");
     if (this.compact) {
       this.out.push(
-        `if ((${t} = rt.ea(s, ${lo}, ${hi}, ${num(imm)}, ${size}, ${write ? 1 : 0})) < 0) ${
-          this.leave(num(this.pc), T_FAULT)
+        `if ((${t} = rt.ea(s, ${lo}, ${hi}, ${this.num(imm)}, ${size}, ${write ? 1 : 0})) < 0) ${
+          this.leave(this.num(this.pc), T_FAULT)
         }`,
       );
       return t;
@@ -228,6 +263,26 @@ export class Emitter {
     // The single tail. An exit written with exit() (not leave()) has set s.pc itself.
     const written = [...e.writeSlots].sort((a, b) => a - b);
     for (const i of written) lines.push(`X[${i}] = x${i};`);
+    lines.push(`s.budget = bud;`);
+    lines.push(`if (npc !== -1) s.pc = npc;`);
+    lines.push(`return code;`);
+    return lines.join("\n");
+  }
+
+  /**
+   * Assemble a one-instruction template body: `(s, rt, k)`, registers in the
+   * CPU's array, constants in `k`. It leaves through the same tail as a region.
+   */
+  static assembleTemplate(e: Emitter): string {
+    const lines: string[] = [];
+    lines.push(`"use strict";`);
+    lines.push(`const X = s.x, dv = s.dv, pf = s.pf;`);
+    for (const [name, init] of e.decls) lines.push(`const ${name} = ${init};`);
+    if (e.nTemps) {
+      lines.push(`let ${Array.from({ length: e.nTemps }, (_, i) => `t${i} = 0`).join(", ")};`);
+    }
+    lines.push(`let code = 0, npc = -1, bud = s.budget;`);
+    lines.push(`exit: {\n${e.out.join("\n")}\n}`);
     lines.push(`s.budget = bud;`);
     lines.push(`if (npc !== -1) s.pc = npc;`);
     lines.push(`return code;`);

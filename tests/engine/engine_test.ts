@@ -10,7 +10,12 @@
 import assert from "node:assert/strict";
 import { AddressSpace, PF_R, PF_W, PF_X } from "../../src/memory/address_space.ts";
 import { Engine, type EngineMode } from "../../src/engine/dispatcher.ts";
-import { type CompileOptions, compileRegion } from "../../src/engine/compile.ts";
+import {
+  type CompileOptions,
+  compileRegion,
+  compileTier0,
+  type TemplateFn,
+} from "../../src/engine/compile.ts";
 import { Emitter, num } from "../../src/engine/emitter.ts";
 import {
   T_BREAK,
@@ -52,6 +57,14 @@ function encS(f3: number, rs1: number, rs2: number, imm: number): number {
 function encJ(rd: number, imm: number): number {
   return ((((imm >> 20) & 1) << 31) | (((imm >> 1) & 0x3ff) << 21) | (((imm >> 11) & 1) << 20) |
     (((imm >> 12) & 0xff) << 12) | (rd << 7) | 0x6f) >>> 0;
+}
+function encB(f3: number, rs1: number, rs2: number, imm: number): number {
+  const b12 = (imm >> 12) & 1,
+    b11 = (imm >> 11) & 1,
+    b10_5 = (imm >> 5) & 63,
+    b4_1 = (imm >> 1) & 15;
+  return (b12 << 31) | (b10_5 << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) | (b4_1 << 8) |
+    (b11 << 7) | 0x63;
 }
 const addi = (rd: number, rs1: number, imm: number) => encI(0x13, rd, 0, rs1, imm);
 const ld = (rd: number, rs1: number, imm: number) => encI(0x03, rd, 3, rs1, imm);
@@ -109,7 +122,7 @@ function freestandingNames(): string[] {
 // ---- (a) generated code is data-free -------------------------------------------------
 
 /** Names generated code may use on its own (derived from emitter.ts and the semantics). */
-const FREE_NAME = /^(x\d+|t\d+|s|rt|X|dv|pf|F|F32|FI|pc|npc|bud|code|exit|Math)$/;
+const FREE_NAME = /^(x\d+|t\d+|s|rt|X|dv|pf|F|F32|FI|pc|npc|bud|code|exit|Math|k)$/;
 const KEYWORDS = new Set([
   "const",
   "let",
@@ -255,6 +268,15 @@ Deno.test("engine: regions holding every instruction class are data-free", () =>
     }
   }
   let n = 0;
+  // Tier-0 templates of every instruction (one block per start).
+  const templates = new Map<string, TemplateFn>();
+  const oneInsn: CompileOptions = { single: false, maxBlockInsns: 1, maxBlocks: 1 };
+  for (const pc of starts) compileTier0(BACKEND, mem, pc, oneInsn, templates);
+  assert.ok(templates.size > 100, `only ${templates.size} templates`);
+  for (const source of templates.keys()) {
+    const p = sourceProblems(source);
+    assert.deepEqual(p, [], `template: ${p.join(", ")}\n${source}`);
+  }
   starts.forEach((pc, i) => {
     n += checkRegion(mem, pc, SINGLE, "single");
     // Regions are long (up to 64 blocks): entering at every 64th instruction covers all.
@@ -514,6 +536,62 @@ for (const mode of MODES) {
     assert.ok(cpu.retired > 1900);
   });
 }
+
+// ---- (g) tier 0: shared instruction templates -----------------------------------------
+
+Deno.test("engine (jit): tier 0 shares one template between instructions of one shape", () => {
+  const { mem, cpu, engine } = machine("jit");
+  assert.equal(mem.mapFixed(0x10000, 0x1000, PF_R | PF_X), 0);
+  // Four addi with different registers and immediates, then ebreak.
+  poke(mem, 0x10000, [
+    addi(A0, A0, 5),
+    addi(A1, A0, 7),
+    addi(A2, A1, 1000),
+    addi(A0, A2, 3),
+    EBREAK,
+  ]);
+  cpu.set(A0, 10);
+  cpu.pc = 0x10000;
+  assert.equal(trapName(engine.run(100)), "break");
+  // a0 = 10 + 5 = 15; a1 = 22; a2 = 1022; a0 = 1025.
+  assert.equal(cpu.get(A0), 1025);
+  assert.equal(cpu.get(A1), 22);
+  assert.equal(cpu.get(A2), 1022);
+  assert.equal(engine.cache.get(0x10000)?.tier, 0);
+  // The three addi with rd != rs1 share one template; addi a0, a0 (rd == rs1) is another
+  // shape; ebreak is a third. (A negative immediate would be a fourth: its upper half is
+  // the literal -1.)
+  assert.equal(engine.templates.size, 3, [...engine.templates.keys()].join("\n---\n"));
+  assert.equal(cpu.retired, 5);
+});
+
+Deno.test("engine (jit): a block runs coldRuns times in tier 0, then tier 1, then in a region", () => {
+  const { mem, cpu, engine } = machine("jit");
+  assert.equal(mem.mapFixed(0x10000, 0x1000, PF_R | PF_X), 0);
+  // Call a block at 0x10100 (a0 += 1; ret) from a loop that counts a1 down.
+  poke(mem, 0x10000, [jal(1, 0x100), addi(A1, A1, -1), encB(1, A1, 0, -8), EBREAK]);
+  poke(mem, 0x10100, [addi(A0, A0, 1), jalr(0, 1, 0)]);
+  const tiers: number[] = [];
+  cpu.set(A1, 200);
+  cpu.pc = 0x10000;
+  for (let i = 0; i < 200; i++) {
+    const code = engine.run(1_000_000, 3); // one loop iteration: three dispatches
+    tiers.push(engine.cache.get(0x10100)?.tier ?? -1);
+    if (code !== T_BUDGET) {
+      assert.equal(trapName(code), "break");
+      break;
+    }
+  }
+  assert.equal(cpu.get(A0), 200);
+  assert.equal(cpu.get(A1), 0);
+  // Its first coldRuns runs (iterations) are tier 0; the next one compiles it; once the
+  // loop is hot, the caller's region (same page, static target) takes it in.
+  assert.ok(engine.coldRuns > 0);
+  const first1 = tiers.indexOf(1), first2 = tiers.indexOf(2);
+  assert.equal(first1, engine.coldRuns, tiers.join(""));
+  assert.ok(first2 > first1, tiers.join(""));
+  assert.deepEqual([...tiers].sort(), tiers, tiers.join(""));
+});
 
 // ---- freestanding programs against qemu-riscv64 ---------------------------------------
 
