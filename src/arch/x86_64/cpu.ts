@@ -99,7 +99,10 @@ export class X86Cpu implements CpuState {
   sliceBudget = 0;
   /** GPRs as (lo, hi) pairs, then the flags/DF/segment-base slots. */
   readonly x: Int32Array = new Int32Array(NSLOTS);
-  /** xmm0..xmm15 and a scratch register (index 16), 16 bytes each, as int32 lanes. */
+  /**
+   * xmm0..xmm15 and scratch registers (16 for a memory operand, 17-19 for
+   * helpers), 16 bytes each, as int32 lanes.
+   */
   readonly xi: Int32Array;
   /** The same bytes as float64 lanes. */
   readonly xd: Float64Array;
@@ -132,7 +135,7 @@ export class X86Cpu implements CpuState {
 
   /** @param dv @param u8 @param pf views of the address space */
   constructor(dv: DataView, u8: Uint8Array, pf: Uint8Array) {
-    const b = new ArrayBuffer(17 * 16);
+    const b = new ArrayBuffer(20 * 16);
     this.xi = new Int32Array(b);
     this.xd = new Float64Array(b);
     this.xf = new Float32Array(b);

@@ -59,12 +59,17 @@ const FLAG_WRITERS = new Set([
   "fcomip",
   "fucomip",
   "popf",
+  "ptest",
+  "pcmpistri",
+  "pcmpistrm",
+  "pcmpestri",
+  "pcmpestrm",
 ]); // deno-fmt-ignore
 /** Instructions that neither read nor write the status flags. */
 const FLAG_NEUTRAL = new Set([
   "mov", "movzx", "movsx", "movsxd", "lea", "push", "pop", "xchg", "bswap", "cbw", "cwd", "not",
   "nop", "endbr64", "leave", "div", "idiv", "movs", "stos", "lods", "cld", "std", "call", "ret",
-  "jmp", "prefetcht0", "prefetchnta", "prefetch", "prefetchw", "pause",
+  "jmp", "prefetcht0", "prefetchnta", "prefetch", "prefetchw", "pause", "crc32", "movbe",
 ]); // deno-fmt-ignore
 
 /**

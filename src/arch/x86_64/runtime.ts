@@ -697,9 +697,10 @@ export function makeX86Runtime(mem: AddressSpace): X86Runtime {
         case 1:
           a = 0x000306c3; // family 6
           b = 0x00010800; // clflush size 8 qwords, one logical processor
-          // ecx: SSE3 0 (no), PCLMUL 1 (no), SSSE3 9, CX16 13, SSE4.1 19 (no), SSE4.2 20 (no),
-          // POPCNT 23
-          c = (1 << 9) | (1 << 13) | (1 << 23);
+          // ecx: SSE3 0, SSSE3 9, CX16 13, SSE4.1 19, SSE4.2 20, MOVBE 22, POPCNT 23. Not
+          // advertised (not implemented): PCLMUL 1, MONITOR 3, FMA 12, AES 25, XSAVE 26,
+          // OSXSAVE 27, AVX 28, RDRAND 30.
+          c = 1 | (1 << 9) | (1 << 13) | (1 << 19) | (1 << 20) | (1 << 22) | (1 << 23);
           // edx: FPU 0, TSC 4, CX8 8, CMOV 15, CLFSH 19, FXSR 24, SSE 25, SSE2 26
           d = 1 | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 19) | (1 << 24) | (1 << 25) | (1 << 26);
           break;
@@ -710,7 +711,7 @@ export function makeX86Runtime(mem: AddressSpace): X86Runtime {
           a = 0x80000001;
           break;
         case 0x80000001:
-          c = 1 << 5; // LZCNT
+          c = 1 | (1 << 5); // LAHF/SAHF in 64-bit mode, LZCNT
           d = (1 << 11) | (1 << 20) | (1 << 27) | (1 << 29); // SYSCALL, NX, RDTSCP, LM
           break;
       }

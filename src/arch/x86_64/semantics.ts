@@ -261,6 +261,11 @@ function loc(e: Emitter, i: X86Insn, n: number, write: boolean): Loc {
   return { o, off: "" };
 }
 
+/** Read operand n (a general register, memory of the operand's size, or an immediate). */
+export function readOp(e: Emitter, i: X86Insn, n: number): V {
+  return rd(e, loc(e, i, n, false));
+}
+
 function immV(e: Emitter, o: Operand, size: number): V {
   if (size === 8) return { l: e.num(o.imm | 0), h: e.num(o.immHi | 0) };
   if (size === 4) return { l: e.num(o.imm | 0), h: "0" };
@@ -657,6 +662,21 @@ const bswap: X86Semantics = (i, e) => {
     const l = rlo(e, o.reg), h = rhi(e, o.reg);
     set64(e, o.reg, sw(h), sw(l));
   } else writeGpr(e, o.reg, 4, false, { l: sw(rlo(e, o.reg)), h: "0" });
+};
+
+/** movbe: a load or store with the bytes swapped (16-bit loads keep the register's upper bits). */
+const movbe: X86Semantics = (i, e) => {
+  const d = i.ops[0], sz = d.size;
+  const sw = (x: string) =>
+    `((${x} << 24) | ((${x} & 65280) << 8) | ((${x} >>> 8) & 65280) | (${x} >>> 24))`;
+  const v = readOp(e, i, 1);
+  const r: V = sz === 8
+    ? { l: sw(v.h), h: sw(v.l) }
+    : sz === 4
+    ? { l: sw(v.l), h: "0" }
+    : { l: `(((${v.l} & 255) << 8) | ((${v.l} >>> 8) & 255))`, h: "0" };
+  if (d.t === O_REG) writeGpr(e, d.reg, sz, false, r);
+  else store(e, memOff(e, i, d, sz, true), sz, r);
 };
 
 const cbw: X86Semantics = (i, e) => {
@@ -1313,6 +1333,7 @@ export const INT_SEMANTICS: Record<string, X86Semantics> = {
   cmpxchg16b: cmpxchgWide(16),
   xadd,
   bswap,
+  movbe,
   cbw,
   cwd,
   push: pushS,

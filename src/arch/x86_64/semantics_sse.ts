@@ -1,15 +1,26 @@
 /**
- * SSE and SSE2 semantics: moves, scalar and packed float arithmetic,
- * comparisons, conversions and the packed integer set. Simple scalar float
- * ops are emitted inline on the xmm typed-array views; packed ops call the
- * helpers in sse.ts. A memory source is first loaded into the scratch xmm
- * register 16.
+ * SSE, SSE2, SSE3, SSSE3, SSE4.1 and SSE4.2 semantics: moves, scalar and
+ * packed float arithmetic, comparisons, conversions, the packed integer set,
+ * blends, inserts/extracts, round*, ptest, the pcmpXstrX string compares and
+ * crc32. Moves are emitted inline on the xmm typed-array views; the rest call
+ * the helpers in sse.ts and sse4.ts. A memory source is first loaded into the
+ * scratch xmm register 16.
  * @module
  */
 
 import type { Emitter } from "../../engine/emitter.ts";
 import { O_IMM, O_MEM, O_REG, O_XMM, type X86Insn } from "./decode.ts";
-import { load, memOff, rhi, rlo, setEfl, writeGpr, type X86Semantics } from "./semantics.ts";
+import {
+  load,
+  memOff,
+  readOp,
+  rhi,
+  rlo,
+  setEfl,
+  store,
+  writeGpr,
+  type X86Semantics,
+} from "./semantics.ts";
 
 function XI(e: Emitter): string {
   return e.decl("XI", "s.xi");
@@ -28,6 +39,14 @@ function src(e: Emitter, i: X86Insn, n: number, size: number): number {
   if (o.t !== O_MEM) throw new Error("Bad SSE source");
   const off = memOff(e, i, o, size, false);
   const x = XI(e);
+  if (size < 4) {
+    e.stmt(
+      `${x}[${e.num(64)}] = dv.${size === 2 ? "getUint16" : "getUint8"}(${off}${
+        size === 2 ? ", true" : ""
+      });`,
+    );
+    return 16;
+  }
   for (let k = 0; k < size / 4; k++) {
     e.stmt(`${x}[${e.num(64 + k)}] = dv.getInt32(${off} + ${e.num(4 * k)}, true);`);
   }
@@ -449,5 +468,183 @@ for (
     "phaddd",
     "phsubd",
     "pmaddubsw",
+  ]
+) SSE_SEMANTICS[name] = packed(name);
+
+// ---------------------------------------------------------------------------
+// SSE3, SSE4.1, SSE4.2 (advertised in CPUID.1:ECX).
+
+const movddup: X86Semantics = (i, e) => {
+  const d = i.ops[0].reg;
+  const s = src(e, i, 1, 8);
+  copyLanes(e, d, s, 0, 2, 2);
+  copyLanes(e, d, s, 0, 2, 0);
+};
+
+/** A float helper of sse.ts called as (cpu, k, dest, source). */
+function fhelper(name: string, k: number): X86Semantics {
+  return (i, e) => {
+    const s = src(e, i, 1, 16);
+    e.stmt(`rt.sse.${name}(s, ${e.num(k)}, ${e.num(i.ops[0].reg)}, ${e.num(s)});`);
+  };
+}
+
+function round(dbl: boolean, lanes: number): X86Semantics {
+  return (i, e) => {
+    const s = src(e, i, 1, lanes === 1 ? (dbl ? 8 : 4) : 16);
+    const imm = i.ops[2].imm & 15;
+    e.stmt(
+      `rt.sse.round(s, ${e.num(dbl ? 1 : 0)}, ${e.num(lanes)}, ${e.num(i.ops[0].reg)}, ${
+        e.num(s)
+      }, ${e.num(imm)});`,
+    );
+  };
+}
+
+const ptest: X86Semantics = (i, e) => {
+  const s = src(e, i, 1, 16);
+  setEfl(e, `rt.sse.ptest(s, ${e.num(i.ops[0].reg)}, ${e.num(s)})`);
+};
+
+const insertps: X86Semantics = (i, e) => {
+  const mem = i.ops[1].t === O_MEM;
+  const s = src(e, i, 1, 4);
+  const imm = i.ops[2].imm & (mem ? 0x3f : 0xff);
+  e.stmt(`rt.sse.insertps(s, ${e.num(i.ops[0].reg)}, ${e.num(s)}, ${e.num(imm)});`);
+};
+
+/** pextrb/pextrw/pextrd/pextrq/extractps: element `bytes` wide, index imm, to a GPR or memory. */
+function pextr(bytes: number): X86Semantics {
+  return (i, e) => {
+    const d = i.ops[0], r = i.ops[1].reg, imm = i.ops[2].imm;
+    const x = XI(e);
+    let v: { l: string; h: string };
+    if (bytes === 1) v = { l: `s.xb[${e.num(16 * r + (imm & 15))}]`, h: "0" };
+    else if (bytes === 2) v = { l: `s.xuw[${e.num(8 * r + (imm & 7))}]`, h: "0" };
+    else if (bytes === 4) v = { l: `${x}[${e.num(4 * r + (imm & 3))}]`, h: "0" };
+    else {
+      const k = 4 * r + 2 * (imm & 1);
+      v = { l: `${x}[${e.num(k)}]`, h: `${x}[${e.num(k + 1)}]` };
+    }
+    if (d.t === O_REG) writeGpr(e, d.reg, bytes === 8 ? 8 : 4, false, v);
+    else store(e, memOff(e, i, d, bytes, true), bytes, v);
+  };
+}
+
+/** pinsrb/pinsrd/pinsrq: a GPR or memory element into lane imm. */
+function pinsr(bytes: number): X86Semantics {
+  return (i, e) => {
+    const d = i.ops[0].reg, imm = i.ops[2].imm;
+    const o = i.ops[1];
+    const v = o.t === O_REG ? readOp(e, i, 1) : load(e, memOff(e, i, o, bytes, false), bytes);
+    const x = XI(e);
+    if (bytes === 1) e.stmt(`s.xb[${e.num(16 * d + (imm & 15))}] = ${v.l};`);
+    else if (bytes === 4) e.stmt(`${x}[${e.num(4 * d + (imm & 3))}] = ${v.l};`);
+    else {
+      const k = 4 * d + 2 * (imm & 1);
+      e.stmt(`${x}[${e.num(k)}] = ${v.l}; ${x}[${e.num(k + 1)}] = ${v.h};`);
+    }
+  };
+}
+
+/** pcmpestri/pcmpestrm/pcmpistri/pcmpistrm (see pcmpstr in sse4.ts). */
+function pcmpstr(mask: boolean, explicit: boolean): X86Semantics {
+  return (i, e) => {
+    const a = i.ops[0].reg;
+    const b = src(e, i, 1, 16);
+    const imm = i.ops[2].imm & 255;
+    const wide = explicit && (i.rex & 8) !== 0;
+    const kind = (mask ? 1 : 0) | (explicit ? 2 : 0) | (wide ? 4 : 0);
+    const len = explicit
+      ? `${rlo(e, 0)}, ${wide ? rhi(e, 0) : "0"}, ${rlo(e, 2)}, ${wide ? rhi(e, 2) : "0"}`
+      : "0, 0, 0, 0";
+    const t = e.tmp();
+    e.stmt(
+      `${t} = rt.sse.pcmpstr(s, ${e.num(a)}, ${e.num(b)}, ${e.num(imm)}, ${e.num(kind)}, ${len});`,
+    );
+    setEfl(e, `(${t} & 65535)`);
+    if (!mask) writeGpr(e, 1, 4, false, { l: `(${t} >>> 16)`, h: "0" });
+  };
+}
+
+/** crc32 r32/r64, r/m8/16/32/64: the result is 32 bits, zero-extended. */
+const crc32: X86Semantics = (i, e) => {
+  const d = i.ops[0], o = i.ops[1];
+  const v = readOp(e, i, 1);
+  const t = e.tmp();
+  e.stmt(
+    `${t} = rt.sse.crc32(${rlo(e, d.reg)}, ${v.l}, ${o.size === 8 ? v.h : "0"}, ${e.num(o.size)});`,
+  );
+  writeGpr(e, d.reg, 4, false, { l: t, h: "0" });
+};
+
+Object.assign(SSE_SEMANTICS, {
+  movddup,
+  pextrw: pextr(2),
+  movshdup: packed("movshdup"),
+  movsldup: packed("movsldup"),
+  haddps: fhelper("hps", 0),
+  hsubps: fhelper("hps", 1),
+  haddpd: fhelper("hpd", 0),
+  hsubpd: fhelper("hpd", 1),
+  addsubps: fhelper("addsub", 0),
+  addsubpd: fhelper("addsub", 1),
+  ptest,
+  roundss: round(false, 1),
+  roundsd: round(true, 1),
+  roundps: round(false, 4),
+  roundpd: round(true, 2),
+  insertps,
+  pextrb: pextr(1),
+  pextrd: pextr(4),
+  pextrq: pextr(8),
+  extractps: pextr(4),
+  pinsrb: pinsr(1),
+  pinsrd: pinsr(4),
+  pinsrq: pinsr(8),
+  pcmpistri: pcmpstr(false, false),
+  pcmpistrm: pcmpstr(true, false),
+  pcmpestri: pcmpstr(false, true),
+  pcmpestrm: pcmpstr(true, true),
+  crc32,
+  pmovsxbw: packed("pmovsxbw", 8),
+  pmovsxbd: packed("pmovsxbd", 4),
+  pmovsxbq: packed("pmovsxbq", 2),
+  pmovsxwd: packed("pmovsxwd", 8),
+  pmovsxwq: packed("pmovsxwq", 4),
+  pmovsxdq: packed("pmovsxdq", 8),
+  pmovzxbw: packed("pmovzxbw", 8),
+  pmovzxbd: packed("pmovzxbd", 4),
+  pmovzxbq: packed("pmovzxbq", 2),
+  pmovzxwd: packed("pmovzxwd", 8),
+  pmovzxwq: packed("pmovzxwq", 4),
+  pmovzxdq: packed("pmovzxdq", 8),
+});
+
+for (
+  const name of [
+    "pblendvb",
+    "blendvps",
+    "blendvpd",
+    "blendps",
+    "blendpd",
+    "pblendw",
+    "pminsb",
+    "pminsd",
+    "pminuw",
+    "pminud",
+    "pmaxsb",
+    "pmaxsd",
+    "pmaxuw",
+    "pmaxud",
+    "pmulld",
+    "pmuldq",
+    "pcmpeqq",
+    "pcmpgtq",
+    "packusdw",
+    "dpps",
+    "dppd",
+    "phminposuw",
+    "mpsadbw",
   ]
 ) SSE_SEMANTICS[name] = packed(name);

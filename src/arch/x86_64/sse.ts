@@ -1,14 +1,18 @@
 /**
- * SSE/SSE2 helpers for lifted code: packed and scalar operations on the xmm
- * registers of an {@link X86Cpu}. Each takes the destination and source
+ * SSE to SSE4.1 helpers for lifted code: packed and scalar operations on the
+ * xmm registers of an {@link X86Cpu}. Each takes the destination and source
  * register indices (16 is the scratch register a memory operand was loaded
- * into) and an immediate. Scalar arithmetic and conversions honour MXCSR's
- * rounding control and accumulate its exception flags (IE, ZE, OE, UE, PE;
- * DE is not raised); packed arithmetic rounds to nearest without flags.
+ * into; 17-19 are scratch registers of the helpers) and an immediate. Float
+ * arithmetic (scalar and packed, the SSE3 horizontal ops, dpps/dppd) goes
+ * through one lane helper that honours MXCSR's rounding control and
+ * accumulates its exception flags (IE, DE, ZE, OE, UE, PE); round* honour
+ * their imm8 mode and precision-suppression bit. DAZ and FTZ are not
+ * modelled. The SSE4 integer helpers are in sse4.ts and are spread in here.
  * @module
  */
 
 import type { X86Cpu } from "./cpu.ts";
+import { SSE4_RUNTIME } from "./sse4.ts";
 
 type Op = (c: X86Cpu, d: number, s: number, imm: number) => void;
 
@@ -82,6 +86,13 @@ const tmpW = new Uint16Array(tmp.buffer);
 
 function save(c: X86Cpu, r: number): void {
   for (let k = 0; k < 4; k++) tmp[k] = c.xi[r * 4 + k];
+}
+
+/** Round to an integral value: rc 0 nearest-even, 1 down, 2 up, 3 toward zero (signs kept). */
+function roundTo(v: number, rc: number): number {
+  if (!isFinite(v) || v === 0) return v;
+  const r = rc === 0 ? rint(v) : rc === 1 ? Math.floor(v) : rc === 2 ? Math.ceil(v) : Math.trunc(v);
+  return r === 0 ? (v < 0 ? -0 : 0) : r;
 }
 
 /** Round to nearest, ties to even (cvtsd2si with the default MXCSR). */
@@ -283,6 +294,8 @@ export const SSE_RUNTIME = {
           err = Math.sign((a - (r - z)) + (bb - z));
         }
         if (r !== r && a === a && b === b) flags |= IE;
+        // An exact zero sum is -0 when rounding down, unless both operands are +0.
+        if (r === 0 && rc === 1 && !(Object.is(a, 0) && Object.is(op === 1 ? -b : b, 0))) r = -0;
         break;
       }
       case 2:
@@ -892,4 +905,99 @@ export const SSE_RUNTIME = {
   cvtps2dq: ((c, d, s) => {
     for (let k = 0; k < 4; k++) c.xi[d * 4 + k] = toIntBits(rint(c.xf[s * 4 + k]), 32)[0];
   }) as Op,
+  // SSE3 horizontal and alternating ops, through the lane helper on the scratch
+  // registers 17 (first operands) and 18 (second operands).
+  /** haddps/hsubps (op 0/1): pairs of the destination, then pairs of the source. */
+  hps(c: X86Cpu, op: number, d: number, s: number): void {
+    const x = c.xi;
+    const a0 = x[d * 4], a1 = x[d * 4 + 1], a2 = x[d * 4 + 2], a3 = x[d * 4 + 3];
+    const b0 = x[s * 4], b1 = x[s * 4 + 1], b2 = x[s * 4 + 2], b3 = x[s * 4 + 3];
+    x[68] = a0, x[69] = a2, x[70] = b0, x[71] = b2;
+    x[72] = a1, x[73] = a3, x[74] = b1, x[75] = b3;
+    SSE_RUNTIME.pop(c, op, 0, 17, 18);
+    for (let k = 0; k < 4; k++) x[d * 4 + k] = x[68 + k];
+  },
+  /** haddpd/hsubpd (op 0/1). */
+  hpd(c: X86Cpu, op: number, d: number, s: number): void {
+    const x = c.xi;
+    const a = [x[d * 4], x[d * 4 + 1], x[d * 4 + 2], x[d * 4 + 3]];
+    const b = [x[s * 4], x[s * 4 + 1], x[s * 4 + 2], x[s * 4 + 3]];
+    x[68] = a[0], x[69] = a[1], x[70] = b[0], x[71] = b[1];
+    x[72] = a[2], x[73] = a[3], x[74] = b[2], x[75] = b[3];
+    SSE_RUNTIME.pop(c, op, 1, 17, 18);
+    for (let k = 0; k < 4; k++) x[d * 4 + k] = x[68 + k];
+  },
+  /** addsubps/addsubpd: subtract in even lanes, add in odd lanes. */
+  addsub(c: X86Cpu, dbl: number, d: number, s: number): void {
+    const n = dbl ? 2 : 4;
+    for (let k = 0; k < n; k++) SSE_RUNTIME.sop(c, k & 1 ? 0 : 1, dbl, d, s, k);
+  },
+  /**
+   * roundss/roundsd/roundps/roundpd: imm[1:0] the rounding mode unless imm[2]
+   * selects MXCSR's; imm[3] suppresses the precision exception. `lanes` is 1
+   * for the scalar forms (the other destination lanes are kept).
+   */
+  round(c: X86Cpu, dbl: number, lanes: number, d: number, s: number, imm: number): void {
+    const rc = imm & 4 ? (c.mxcsr >> 13) & 3 : imm & 3;
+    const x = c.xi;
+    for (let k = 0; k < lanes; k++) {
+      if (dbl) {
+        const hi = x[s * 4 + 2 * k + 1], lo = x[s * 4 + 2 * k];
+        if ((hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) | lo) !== 0) {
+          if (!(hi & 0x80000)) c.mxcsr |= IE;
+          x[d * 4 + 2 * k] = lo;
+          x[d * 4 + 2 * k + 1] = hi | 0x80000;
+          continue;
+        }
+        const v = c.xd[s * 2 + k];
+        const r = roundTo(v, rc);
+        if (r !== v && !(imm & 8)) c.mxcsr |= PE;
+        c.xd[d * 2 + k] = r;
+      } else {
+        const bits = x[s * 4 + k];
+        if ((bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0) {
+          if (!(bits & 0x400000)) c.mxcsr |= IE;
+          x[d * 4 + k] = bits | 0x400000;
+          continue;
+        }
+        const v = c.xf[s * 4 + k];
+        const r = roundTo(v, rc);
+        if (r !== v && !(imm & 8)) c.mxcsr |= PE;
+        c.xf[d * 4 + k] = r;
+      }
+    }
+  },
+  /** dpps: masked products (imm[7:4]), summed pairwise, to the lanes of imm[3:0]. */
+  dpps(c: X86Cpu, d: number, s: number, imm: number): void {
+    const x = c.xi;
+    for (let k = 0; k < 4; k++) (x[68 + k] = x[d * 4 + k]), (x[72 + k] = x[s * 4 + k]);
+    for (let k = 0; k < 4; k++) {
+      if (imm & (16 << k)) SSE_RUNTIME.sop(c, 2, 0, 17, 18, k);
+      else x[68 + k] = 0;
+    }
+    x[72] = x[69];
+    x[74] = x[71];
+    SSE_RUNTIME.sop(c, 0, 0, 17, 18, 0);
+    SSE_RUNTIME.sop(c, 0, 0, 17, 18, 2);
+    x[72] = x[70];
+    SSE_RUNTIME.sop(c, 0, 0, 17, 18, 0);
+    for (let k = 0; k < 4; k++) x[d * 4 + k] = imm & (1 << k) ? x[68] : 0;
+  },
+  /** dppd: masked products (imm[5:4]), summed, to the lanes of imm[1:0]. */
+  dppd(c: X86Cpu, d: number, s: number, imm: number): void {
+    const x = c.xi;
+    for (let k = 0; k < 4; k++) (x[68 + k] = x[d * 4 + k]), (x[72 + k] = x[s * 4 + k]);
+    for (let k = 0; k < 2; k++) {
+      if (imm & (16 << k)) SSE_RUNTIME.sop(c, 2, 1, 17, 18, k);
+      else (x[68 + 2 * k] = 0), (x[69 + 2 * k] = 0);
+    }
+    x[72] = x[70];
+    x[73] = x[71];
+    SSE_RUNTIME.sop(c, 0, 1, 17, 18, 0);
+    for (let k = 0; k < 2; k++) {
+      x[d * 4 + 2 * k] = imm & (1 << k) ? x[68] : 0;
+      x[d * 4 + 2 * k + 1] = imm & (1 << k) ? x[69] : 0;
+    }
+  },
+  ...SSE4_RUNTIME,
 };

@@ -8,6 +8,7 @@
  * Inputs (the expected text always comes from objdump, never from our code):
  * - `decode_src.s`, hand-written forms (assembled by gcc/as);
  * - `testdata/src/*.c` compiled with `gcc -O2 -c` and `gcc -O0 -c`;
+ * - `tests/arch/x86_64/sse4_guest.c` compiled with `gcc -O3 -march=x86-64-v2 -c` (SSE4);
  * - encodings made from every row of the table with seeded random prefixes,
  *   REX bits, ModRM/SIB/displacements and immediates. Each sits in its own
  *   16-byte slot padded with nops, so a length disagreement with objdump cannot
@@ -82,6 +83,15 @@ for (const f of [...Deno.readDirSync(`${root}testdata/src`)].map((e) => e.name).
     out.push(`# testdata/src/${f} gcc ${opt}`);
     for (const l of objdumpFile(o)) out.push(`${l.addr.toString(16)} ${l.bytes} ${l.text}`);
   }
+}
+
+// 2b. The SSE4 guest, where GCC emits SSE3/SSE4 instructions.
+{
+  const o = `${tmp}/sse4_guest.o`;
+  const src = `${root}tests/arch/x86_64/sse4_guest.c`;
+  run("gcc", ["-O3", "-march=x86-64-v2", "-fno-asynchronous-unwind-tables", "-c", "-o", o, src]);
+  out.push("# tests/arch/x86_64/sse4_guest.c gcc -O3 -march=x86-64-v2");
+  for (const l of objdumpFile(o)) out.push(`${l.addr.toString(16)} ${l.bytes} ${l.text}`);
 }
 
 // 3. Table-driven encodings.
