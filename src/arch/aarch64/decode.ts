@@ -141,9 +141,15 @@ function valid(r: A64Row, w: number): boolean {
       if (opc === 2 && size === 3) return bits(w, 11, 10) === 0; // prfum
       return true;
     }
+    case "casp":
+      return (bits(w, 16, 16) | bits(w, 0, 0)) === 0; // odd Rs or Rt: unallocated
     case "excl": {
-      if (r.op === "ordered") return bits(w, 14, 10) === 31 && bits(w, 20, 16) === 31;
-      if (bits(w, 21, 21) && bits(w, 31, 31) === 0) return false; // casp, not handled
+      if (r.op === "ordered") {
+        // Rs and Rt2 should be one; objdump ignores them except for LDAR (L=1, o0=1)
+        return !(bits(w, 22, 22) && bits(w, 15, 15)) ||
+          (bits(w, 14, 10) === 31 && bits(w, 20, 16) === 31);
+      }
+      if (bits(w, 21, 21) && bits(w, 31, 31) === 0) return false; // casp (odd registers)
       return true;
     }
     case "atomic": {
@@ -156,7 +162,8 @@ function valid(r: A64Row, w: number): boolean {
     case "sysreg":
       return true;
     case "msr_imm":
-      return !(bits(w, 18, 16) === 3 && bits(w, 7, 5) === 3); // SMSTART/SMSTOP (SME)
+      return !(bits(w, 18, 16) === 3 && bits(w, 7, 5) === 3) && // SMSTART/SMSTOP (SME)
+        !(bits(w, 18, 16) === 0 && bits(w, 7, 5) <= 2); // CFINV, XAFLAG, AXFLAG (FlagM)
     case "hint":
       return true;
     case "fp1": {
@@ -192,11 +199,13 @@ function valid(r: A64Row, w: number): boolean {
         (sf === 1 || bits(w, 15, 15) === 1) &&
         [0, 1].includes(bits(w, 18, 17)) && [0, 3].includes(bits(w, 20, 19)) &&
         (bits(w, 18, 17) === 1 ? bits(w, 20, 19) === 0 : bits(w, 20, 19) === 3);
-    case "simd_shift":
+    case "simd_shift": {
+      if (r.op.endsWith("_fix") && bits(w, 22, 21) === 0) return false; // half precision
+      const long = /^(r?shrn|[su]shll|[su]qr?shru?n)$/.test(r.op);
       return bits(w, 22, 19) !== 0 &&
-        !(bits(w, 22, 22) && !bits(w, 30, 30) &&
-          !["shrn", "rshrn", "sshll", "ushll"].includes(r.op)) &&
-        !(bits(w, 22, 22) && ["shrn", "rshrn", "sshll", "ushll"].includes(r.op));
+        !(bits(w, 22, 22) && !bits(w, 30, 30) && !long) &&
+        !(bits(w, 22, 22) && long);
+    }
     case "simd_scalar2":
       return r.op.startsWith("f") || r.op.includes("cvtf") || bits(w, 23, 22) === 3;
     case "simd_scalar_shift":
@@ -204,6 +213,9 @@ function valid(r: A64Row, w: number): boolean {
     case "simd_3same": {
       const size = bits(w, 23, 22), q = bits(w, 30, 30);
       if (["mul", "mla", "mls"].includes(r.op)) return size !== 3;
+      if (r.op === "pmul") return size === 0;
+      if (r.op === "sqdmulh" || r.op === "sqrdmulh") return size === 1 || size === 2;
+      if (/^[su]r?h(add|sub)$|^[su]aba$/.test(r.op)) return size !== 3;
       if (
         ["smaxp", "sminp", "umaxp", "uminp", "smax", "smin", "umax", "umin", "sabd", "uabd"]
           .includes(r.op)
@@ -225,6 +237,8 @@ function valid(r: A64Row, w: number): boolean {
       if (op === "rev32") return size < 2;
       if (op === "rev16") return size === 0;
       if (["xtn", "sqxtn", "sqxtun", "uqxtn"].includes(op)) return size !== 3;
+      if (op === "fcvtl" || op === "fcvtn") return bits(w, 22, 22) === 1; // single <-> double only
+      if (/^([su]add|[su]ada)lp$|^cl[sz]$|^shll$/.test(op)) return size !== 3;
       if (op.startsWith("f") || op.endsWith("cvtf")) return !(bits(w, 22, 22) === 1 && q === 0);
       if (size === 3) return q === 1;
       return true;
@@ -235,7 +249,19 @@ function valid(r: A64Row, w: number): boolean {
       if (size === 2) return q === 1;
       return true;
     }
+    case "simd_elem": {
+      const size = bits(w, 23, 22);
+      if (r.op[0] === "f") {
+        if (size === 2) return true; // single
+        // double: index H only (L = 0), and a vector form needs Q = 1
+        return size === 3 && bits(w, 21, 21) === 0 &&
+          (r.op.endsWith("_selem") || bits(w, 30, 30) === 1);
+      }
+      return size === 1 || size === 2;
+    }
     case "simd_3diff":
+      if (r.op === "pmull") return bits(w, 23, 22) === 0; // the 64-bit form is FEAT_PMULL
+      if (r.op.startsWith("sqdm")) return bits(w, 23, 22) === 1 || bits(w, 23, 22) === 2;
       return bits(w, 23, 22) !== 3;
     case "simd_perm":
       return !(bits(w, 23, 22) === 3 && bits(w, 30, 30) === 0);
@@ -269,14 +295,12 @@ function valid(r: A64Row, w: number): boolean {
         opc !== 6 && opc !== 2);
     }
     case "simd_ldst_s": {
-      // only ld1/st1 single structure and ld1r
-      if (bits(w, 21, 21)) return false;
+      // ld1-ld4/st1-st4 single structure and ld1r-ld4r
       const opc = bits(w, 15, 13), s = bits(w, 12, 12), size = bits(w, 11, 10);
-      if (opc === 6) return bits(w, 22, 22) === 1 && s === 0;
-      if (opc === 0) return true;
-      if (opc === 2) return (size & 1) === 0;
-      if (opc === 4) return size === 0 || (size === 1 && s === 0);
-      return false;
+      if (opc >> 1 === 3) return bits(w, 22, 22) === 1 && s === 0;
+      if (opc >> 1 === 0) return true;
+      if (opc >> 1 === 1) return (size & 1) === 0;
+      return size === 0 || (size === 1 && s === 0);
     }
     default:
       return true;

@@ -332,11 +332,11 @@ function simdShift(i: A64Insn, scalar: boolean): string {
   const size = 31 - Math.clz32(immh);
   const esize = 8 << size;
   const immhb = (immh << 3) | immb;
-  const name = i.op.replace("_scalar", "");
-  const left = name === "shl" || name === "sli" || name.endsWith("shll");
+  const name = i.op.replace("_scalar", "").replace(/_imm|_fix/, "");
+  const left = /^(shl|sli|[su]shll|[su]qshlu?)$/.test(name);
   const amount = left ? immhb - esize : 2 * esize - immhb;
   if (scalar) return `${name}\td${rd}, d${rn}, #${amount}`;
-  if (name === "shrn" || name === "rshrn") {
+  if (/^(r?shrn|[su]qr?shru?n)$/.test(name)) {
     return `${name}${q ? "2" : ""}\tv${rd}.${arr(size, q)}, v${rn}.${arr(size + 1, 1)}, #${amount}`;
   }
   if (name === "sshll" || name === "ushll") {
@@ -368,18 +368,19 @@ function simdLdstS(w: number): string {
   const q = bits(w, 30, 30), l = bits(w, 22, 22), post = bits(w, 23, 23);
   const rm = bits(w, 20, 16), opc = bits(w, 15, 13), s = bits(w, 12, 12), size = bits(w, 11, 10);
   const rn = bits(w, 9, 5), rt = bits(w, 4, 0);
+  const sel = (((opc & 1) << 1) | bits(w, 21, 21)) + 1;
   let text: string, bytes: number;
-  if (opc === 6) {
-    text = `ld1r\t{v${rt}.${arr(size, q)}}`;
-    bytes = 1 << size;
+  if (opc >> 1 === 3) {
+    text = `ld${sel}r\t${vlist(rt, sel, arr(size, q))}`;
+    bytes = sel << size;
   } else {
     let es: number, idx: number;
-    if (opc === 0) [es, idx] = [0, (q << 3) | (s << 2) | size];
-    else if (opc === 2) [es, idx] = [1, (q << 2) | (s << 1) | (size >> 1)];
+    if (opc >> 1 === 0) [es, idx] = [0, (q << 3) | (s << 2) | size];
+    else if (opc >> 1 === 1) [es, idx] = [1, (q << 2) | (s << 1) | (size >> 1)];
     else if (size === 0) [es, idx] = [2, (q << 1) | s];
     else [es, idx] = [3, q];
-    text = `${l ? "ld1" : "st1"}\t{v${rt}.${"bhsd"[es]}}[${idx}]`;
-    bytes = 1 << es;
+    text = `${l ? "ld" : "st"}${sel}\t${vlist(rt, sel, "bhsd"[es])}[${idx}]`;
+    bytes = sel << es;
   }
   text += `, [${gpr(rn, 1, true)}]`;
   if (post) text += rm === 31 ? `, #${bytes}` : `, ${gpr(rm, 1)}`;
@@ -558,6 +559,13 @@ export function disasm(i: A64Insn, pc: number): string {
       const name = "cas" + (l ? "a" : "") + (o0 ? "l" : "") + ["b", "h", "", ""][size];
       const r64 = size === 3 ? 1 : 0;
       return `${name}\t${gpr(rm, r64)}, ${gpr(rd, r64)}, [${gpr(rn, 1, true)}]`;
+    }
+    case "casp": {
+      const sz = bits(w, 30, 30), l = bits(w, 22, 22), o0 = bits(w, 15, 15);
+      const name = "casp" + (l ? "a" : "") + (o0 ? "l" : "");
+      return `${name}\t${gpr(rm, sz)}, ${gpr(rm + 1, sz)}, ${gpr(rd, sz)}, ${gpr(rd + 1, sz)}, [${
+        gpr(rn, 1, true)
+      }]`;
     }
     case "excl": {
       const size = bits(w, 31, 30), l = bits(w, 22, 22), o1 = bits(w, 21, 21), o0 = bits(w, 15, 15);
@@ -858,6 +866,20 @@ export function disasm(i: A64Insn, pc: number): string {
       if (op === "xtn" || op === "sqxtn" || op === "sqxtun" || op === "uqxtn") {
         return `${op}${q ? "2" : ""}\tv${rd}.${arr(size, q)}, v${rn}.${arr(size + 1, 1)}`;
       }
+      if (/^[su]a(dd|da)lp$/.test(op)) {
+        return `${op}\tv${rd}.${arr(size + 1, q)}, v${rn}.${arr(size, q)}`;
+      }
+      if (op === "shll") {
+        return `shll${q ? "2" : ""}\tv${rd}.${arr(size + 1, 1)}, v${rn}.${arr(size, q)}, #${
+          8 << size
+        }`;
+      }
+      if (op.startsWith("fcm")) {
+        const a = arr(2 + bits(w, 22, 22), q);
+        return `${op.slice(0, -1)}\tv${rd}.${a}, v${rn}.${a}, #0.0`;
+      }
+      if (op === "fcvtl") return `fcvtl${q ? "2" : ""}\tv${rd}.2d, v${rn}.${q ? "4s" : "2s"}`;
+      if (op === "fcvtn") return `fcvtn${q ? "2" : ""}\tv${rd}.${q ? "4s" : "2s"}, v${rn}.2d`;
       const isFp = op.startsWith("f") || op.endsWith("cvtf");
       const a = isFp ? arr(2 + bits(w, 22, 22), q) : arr(size, q);
       if (op.endsWith("0")) return `${op.slice(0, -1)}\tv${rd}.${a}, v${rn}.${a}, #0`;
@@ -901,6 +923,26 @@ export function disasm(i: A64Insn, pc: number): string {
     case "simd_scalar3_fp": {
       const t = "sd"[bits(w, 22, 22)];
       return `${i.op.replace("_scalar", "")}\t${t}${rd}, ${t}${rn}, ${t}${rm}`;
+    }
+    case "simd_elem": {
+      const size = bits(w, 23, 22), q = bits(w, 30, 30), name = i.op.replace(/_s?elem$/, "");
+      const m = size === 1 ? bits(w, 19, 16) : rm;
+      const h = bits(w, 11, 11), l = bits(w, 21, 21);
+      const idx = size === 1
+        ? (h << 2) | (l << 1) | bits(w, 20, 20)
+        : size === 2
+        ? (h << 1) | l
+        : h;
+      const t = "bhsd"[size];
+      const el = `v${m}.${t}[${idx}]`;
+      if (i.op.endsWith("_selem")) return `${name}\t${t}${rd}, ${t}${rn}, ${el}`;
+      const arr = (sz: number) => `${(q ? 128 : 64) / (8 << sz)}${"bhsd"[sz]}`;
+      if (/^[su]ml[as]l$|^[su]mull$/.test(name)) { // widening
+        return `${name}${q ? "2" : ""}\tv${rd}.${64 / (8 << size)}${"bhsd"[size + 1]}, v${rn}.${
+          arr(size)
+        }, ${el}`;
+      }
+      return `${name}\tv${rd}.${arr(size)}, v${rn}.${arr(size)}, ${el}`;
     }
     case "simd_scalarp": {
       if (i.op === "addp_scalar") return `addp\td${rd}, v${rn}.2d`;

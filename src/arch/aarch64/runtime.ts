@@ -155,6 +155,34 @@ function writeRaw(s: A64Cpu, d: number, v: Raw, dbl: boolean): void {
   s.vi[4 * d + 3] = 0;
 }
 
+/** RISC-V rounding mode of an fcvt[nmpza][su] letter: RNE, RDN, RUP, RTZ, RMM. */
+const CVT_RM: Record<string, number> = { n: 0, m: 2, p: 3, z: 1, a: 4 };
+
+/**
+ * FCVT between single and double on a raw value (`dbl`: the source is double), as the
+ * scalar fp1 form: NaNs are quieted keeping the top payload bits (or the default NaN under
+ * FPCR.DN, IOC for a signaling one); otherwise rounded per FPCR with its flags.
+ */
+function cvtSD(s: A64Cpu, v: Raw, dbl: boolean): Raw {
+  const k = rawKind(v, dbl);
+  if (k) {
+    if (k === 2) s.fpsr |= 1;
+    if (s.fpcr & (1 << 25)) return dbl ? [0x7fc00000, 0] : [0, 0x7ff80000];
+    if (dbl) {
+      const [lo, hi] = v;
+      return [(hi & 0x80000000) | 0x7fc00000 | ((hi & 0x7ffff) << 3) | (lo >>> 29), 0];
+    }
+    const x = v[0];
+    return [(x & 7) << 29, (x & 0x80000000) | 0x7ff80000 | ((x & 0x3fffff) >>> 3)];
+  }
+  shPut(1, v, dbl);
+  SH.fflags = 0;
+  if (dbl) FPU_RUNTIME.fcvt_s_d(SH, 0, 1, rmOf(s));
+  else FPU_RUNTIME.fcvt_d_s(SH, 0, 1, rmOf(s));
+  flagsBack(s);
+  return shGet(0, !dbl);
+}
+
 function rawIsInf(v: Raw, dbl: boolean): boolean {
   return dbl
     ? (v[1] & 0x7fffffff) === 0x7ff00000 && v[0] === 0
@@ -394,6 +422,92 @@ const SIMD3: Record<string, BinOp> = {
   ushl: (a, b, z) => shl(a, sx(Number(BigInt(b) & 0xffn), 0), z, false),
   sshl: (a, b, z) => shl(a, sx(Number(BigInt(b) & 0xffn), 0), z, true),
 };
+
+/**
+ * A lane op computed on exact BigInts: the operands as signed (`signed`) or unsigned
+ * integers of the lane width, the accumulator unsigned; the result wraps to the lane.
+ */
+function viaBig(
+  f: (a: bigint, b: bigint, es: number, d: bigint) => bigint,
+  signed: boolean,
+): BinOp {
+  return (a, b, z, d) => {
+    const es = 8 << z;
+    const cv = (v: Lane) => signed ? BigInt.asIntN(es, BigInt(v)) : BigInt.asUintN(es, BigInt(v));
+    const r = BigInt.asUintN(es, f(cv(a), cv(b), es, BigInt(d ?? 0)));
+    return z === 3 ? r : Number(r);
+  };
+}
+
+/** Saturate an exact value to a signed or unsigned lane of `es` bits (sets QC). */
+function satBig(v: bigint, es: number, signed: boolean): bigint {
+  const max = signed ? (1n << BigInt(es - 1)) - 1n : (1n << BigInt(es)) - 1n;
+  const min = signed ? -(1n << BigInt(es - 1)) : 0n;
+  if (v > max) return (QC.v = 1, max);
+  if (v < min) return (QC.v = 1, min);
+  return v;
+}
+
+/** Shift by the signed low byte of b (register shifts), rounding and saturating as asked. */
+function shiftBy(a: bigint, b: bigint, es: number, round: boolean, sat: boolean, signed: boolean) {
+  const sh = Number(BigInt.asIntN(8, b));
+  let r: bigint;
+  if (sh >= 0) r = a << BigInt(sh);
+  else {
+    const n = BigInt(-sh);
+    r = round ? (a + (1n << (n - 1n))) >> n : a >> n;
+  }
+  return sat ? satBig(r, es, signed) : r;
+}
+
+function abs(v: bigint): bigint {
+  return v < 0n ? -v : v;
+}
+
+for (const sg of [true, false]) {
+  const p = sg ? "s" : "u";
+  Object.assign(SIMD3, {
+    [p + "hadd"]: viaBig((a, b) => (a + b) >> 1n, sg),
+    [p + "rhadd"]: viaBig((a, b) => (a + b + 1n) >> 1n, sg),
+    [p + "hsub"]: viaBig((a, b) => (a - b) >> 1n, sg),
+    [p + "aba"]: viaBig((a, b, _e, d) => d + abs(a - b), sg),
+    [p + "rshl"]: viaBig((a, b, e) => shiftBy(a, b, e, true, false, sg), sg),
+    [p + "qshl"]: viaBig((a, b, e) => shiftBy(a, b, e, false, true, sg), sg),
+    [p + "qrshl"]: viaBig((a, b, e) => shiftBy(a, b, e, true, true, sg), sg),
+  });
+}
+SIMD3.sqdmulh = viaBig((a, b, e) => satBig((2n * a * b) >> BigInt(e), e, true), true);
+SIMD3.sqrdmulh = viaBig(
+  (a, b, e) => satBig((2n * a * b + (1n << BigInt(e - 1))) >> BigInt(e), e, true),
+  true,
+);
+SIMD3.pmul = (a, b) => {
+  let r = 0;
+  for (let i = 0; i < 8; i++) if ((b >> i) & 1) r ^= a << i;
+  return r & 255;
+};
+
+/** Leading zero bits of an n-bit value. */
+function clzBig(v: bigint, n: number): number {
+  let c = 0;
+  for (let i = n - 1; i >= 0 && ((v >> BigInt(i)) & 1n) === 0n; i--) c++;
+  return c;
+}
+
+/** Integer two-register-misc ops computed through BigInt lanes in v2misc. */
+const INT2_MISC = new Set([
+  "saddlp",
+  "uaddlp",
+  "sadalp",
+  "uadalp",
+  "clz",
+  "cls",
+  "sqabs",
+  "sqneg",
+  "suqadd",
+  "usqadd",
+  "shll",
+]); // deno-fmt-ignore
 
 /** Set when a saturating lane op saturated (FPSR.QC). */
 const QC = { v: 0 };
@@ -977,6 +1091,28 @@ export const A64_RUNTIME = {
           const r = arith(s, "fsub", a, b, dbl);
           return rawKind(r, dbl) ? r : dbl ? [r[0], r[1] & 0x7fffffff] : [r[0] & 0x7fffffff, 0];
         }
+        case "fmulx": {
+          // as fmul, except that infinity times zero is 2.0 with the xor of the signs
+          const ka = rawKind(a, dbl), kb = rawKind(b, dbl);
+          if (
+            !ka && !kb &&
+            ((rawIsInf(a, dbl) && rawIsZero(b, dbl)) || (rawIsZero(a, dbl) && rawIsInf(b, dbl)))
+          ) {
+            const neg = ((dbl ? a[1] ^ b[1] : a[0] ^ b[0]) & (0x80000000 | 0)) !== 0;
+            return raw(neg ? -2 : 2);
+          }
+          return arith(s, "fmul", a, b, dbl);
+        }
+        case "facge":
+        case "facgt": {
+          const ka = rawKind(a, dbl), kb = rawKind(b, dbl);
+          if (ka || kb) {
+            s.fpsr |= 1;
+            return [0, 0];
+          }
+          const x = Math.abs(num(a)), y = Math.abs(num(b));
+          return (nm === "facge" ? x >= y : x > y) ? [-1, dbl ? -1 : 0] : [0, 0];
+        }
         case "fmla":
           return arith(s, "fma", a, b, dbl, c);
         case "fmls":
@@ -1006,8 +1142,8 @@ export const A64_RUNTIME = {
       }
     };
     const out: Raw[] = [];
-    if (name === "faddp" || name === "fmaxp" || name === "fminp") {
-      const base = name === "faddp" ? "fadd" : name === "fmaxp" ? "fmax" : "fmin";
+    if (name.endsWith("p")) {
+      const base = name === "faddp" ? "fadd" : name.slice(0, -1);
       for (let i = 0; i < cnt; i += 2) out.push(lane(base, A[i], A[i + 1], A[i]));
       for (let i = 0; i < cnt; i += 2) out.push(lane(base, B[i], B[i + 1], B[i]));
     } else {
@@ -1040,8 +1176,16 @@ export const A64_RUNTIME = {
         return shGet(0, dbl);
       }
       case "fcvtzs":
-      case "fcvtzu": {
-        const u = name === "fcvtzu";
+      case "fcvtzu":
+      case "fcvtns":
+      case "fcvtnu":
+      case "fcvtms":
+      case "fcvtmu":
+      case "fcvtps":
+      case "fcvtpu":
+      case "fcvtas":
+      case "fcvtau": {
+        const u = name[5] === "u", rm = CVT_RM[name[4]];
         if (rawKind(v, dbl)) {
           s.fpsr |= 1;
           return [0, 0];
@@ -1050,11 +1194,35 @@ export const A64_RUNTIME = {
         SH.fflags = 0;
         let r: Raw;
         if (dbl) {
-          const l = (u ? R.fcvt_lu_d : R.fcvt_l_d)(SH, 1, 1);
+          const l = (u ? R.fcvt_lu_d : R.fcvt_l_d)(SH, 1, rm);
           r = [l, R.fhi()];
-        } else r = [(u ? R.fcvt_wu_s : R.fcvt_w_s)(SH, 1, 1), 0];
+        } else r = [(u ? R.fcvt_wu_s : R.fcvt_w_s)(SH, 1, rm), 0];
         flagsBack(s);
         return r;
+      }
+      case "fcmeq0":
+      case "fcmge0":
+      case "fcmgt0":
+      case "fcmle0":
+      case "fcmlt0": {
+        const k = rawKind(v, dbl);
+        if (k) {
+          if (name !== "fcmeq0" || k === 2) s.fpsr |= 1;
+          return [0, 0];
+        }
+        SCR_I[0] = v[0];
+        SCR_I[1] = v[1];
+        const x = dbl ? SCR_D[0] : SCR_F[0];
+        const t = name === "fcmeq0"
+          ? x === 0
+          : name === "fcmge0"
+          ? x >= 0
+          : name === "fcmgt0"
+          ? x > 0
+          : name === "fcmle0"
+          ? x <= 0
+          : x < 0;
+        return t ? [-1, dbl ? -1 : 0] : [0, 0];
       }
       case "fsqrt": {
         const nan = pickNaN(s, [v], dbl);
@@ -1112,6 +1280,75 @@ export const A64_RUNTIME = {
         writeVec(s, d, size, out, 0);
       } else {
         for (let i = 0; i < out.length; i++) setLane(s, d, size, base + i, out[i]);
+      }
+      return;
+    }
+    if (INT2_MISC.has(name)) {
+      const es = 8 << size, cnt = (q ? 128 : 64) / es;
+      const A = readVec(s, n, size, cnt).map((v) => BigInt(v));
+      const sg = (v: bigint) => BigInt.asIntN(es, v);
+      const out: Lane[] = [];
+      const put = (v: bigint, z: number) =>
+        out.push(z === 3 ? BigInt.asUintN(64, v) : nz(Number(BigInt.asUintN(8 << z, v)), z));
+      QC.v = 0;
+      if (name.endsWith("lp")) { // pairwise add long (and accumulate)
+        const signed = name[0] === "s";
+        for (let i = 0; i < cnt / 2; i++) {
+          const [x, y] = signed ? [sg(A[2 * i]), sg(A[2 * i + 1])] : [A[2 * i], A[2 * i + 1]];
+          const acc = name.slice(1, 4) === "ada" ? BigInt(getLane(s, d, size + 1, i)) : 0n;
+          put(acc + x + y, size + 1);
+        }
+        writeVec(s, d, size + 1, out, q);
+        return;
+      }
+      if (name === "shll") {
+        const k = 64 / es, half = q ? k : 0;
+        for (let i = 0; i < k; i++) {
+          put(BigInt(getLane(s, n, size, half + i)) << BigInt(es), size + 1);
+        }
+        writeVec(s, d, size + 1, out, 1);
+        return;
+      }
+      for (let i = 0; i < cnt; i++) {
+        const x = A[i];
+        switch (name) {
+          case "clz":
+            put(BigInt(clzBig(x, es)), size);
+            break;
+          case "cls":
+            put(BigInt(clzBig(((x >> 1n) ^ x) & ((1n << BigInt(es - 1)) - 1n), es - 1)), size);
+            break;
+          case "sqabs":
+            put(satBig(sg(x) < 0n ? -sg(x) : sg(x), es, true), size);
+            break;
+          case "sqneg":
+            put(satBig(-sg(x), es, true), size);
+            break;
+          case "suqadd":
+            put(satBig(sg(BigInt(getLane(s, d, size, i))) + x, es, true), size);
+            break;
+          default: // usqadd
+            put(satBig(BigInt(getLane(s, d, size, i)) + sg(x), es, false), size);
+        }
+      }
+      if (QC.v) s.fpsr |= 1 << 27;
+      writeVec(s, d, size, out, q);
+      return;
+    }
+    if (name === "fcvtl" || name === "fcvtn") {
+      // single <-> double, lane by lane; fcvtl2 reads, fcvtn2 writes, the upper half
+      const widen = name === "fcvtl", out: Raw[] = [];
+      for (let i = 0; i < 2; i++) {
+        out.push(
+          cvtSD(s, widen ? rawOf(s, n, false, (q ? 2 : 0) + i) : rawOf(s, n, true, i), !widen),
+        );
+      }
+      if (widen) {
+        for (let i = 0; i < 2; i++) [s.vi[4 * d + 2 * i], s.vi[4 * d + 2 * i + 1]] = out[i];
+      } else {
+        const base = q ? 2 : 0;
+        for (let i = 0; i < 2; i++) s.vi[4 * d + base + i] = out[i][0];
+        if (!q) s.vi[4 * d + 2] = s.vi[4 * d + 3] = 0;
       }
       return;
     }
@@ -1221,8 +1458,94 @@ export const A64_RUNTIME = {
     const q = scalar ? 0 : bits(w, 30, 30), immh = bits(w, 22, 19), immb = bits(w, 18, 16);
     const d = w & 31, n = bits(w, 9, 5);
     const size = 31 - Math.clz32(immh), es = 8 << size, immhb = (immh << 3) | immb;
-    const left = name === "shl" || name === "sli" || name.endsWith("shll");
+    const left = /^(shl|sli|[su]shll|[su]qshl_imm|sqshlu)$/.test(name);
     const sh = left ? immhb - es : 2 * es - immhb;
+    if (name.endsWith("_fix")) {
+      // fixed-point <-> FP with `sh` fraction bits, lane by lane (single or double lanes)
+      const dbl = size === 3, cnt = (q ? 128 : 64) / es, R = FPU_RUNTIME;
+      const u = name[0] === "u" || name[5] === "u";
+      const out: Raw[] = [];
+      for (let i = 0; i < cnt; i++) {
+        const v = rawOf(s, n, dbl, i);
+        SH.fflags = 0;
+        if (name.endsWith("cvtf_fix")) {
+          if (dbl) (u ? R.fcvt_d_lu : R.fcvt_d_l)(SH, 0, v[0], v[1], rmOf(s));
+          else (u ? R.fcvt_s_wu : R.fcvt_s_w)(SH, 0, v[0], 0, rmOf(s));
+          flagsBack(s);
+          const x = (dbl ? SH.f[0] : SH.f32[0]) / 2 ** sh;
+          if (dbl) {
+            SCR_D[0] = x;
+            out.push([SCR_I[0], SCR_I[1]]);
+          } else {
+            SCR_F[0] = x;
+            out.push([SCR_I[0], 0]);
+          }
+          continue;
+        }
+        if (rawKind(v, dbl)) {
+          s.fpsr |= 1;
+          out.push([0, 0]);
+          continue;
+        }
+        // scale exactly in double, then convert toward zero with saturation
+        SCR_I[0] = v[0];
+        SCR_I[1] = v[1];
+        SCR_D[0] = (dbl ? SCR_D[0] : SCR_F[0]) * 2 ** sh;
+        shPut(1, [SCR_I[0], SCR_I[1]], true);
+        if (dbl) {
+          const l = (u ? R.fcvt_lu_d : R.fcvt_l_d)(SH, 1, 1);
+          out.push([l, R.fhi()]);
+        } else out.push([(u ? R.fcvt_wu_d : R.fcvt_w_d)(SH, 1, 1), 0]);
+        flagsBack(s);
+      }
+      for (let i = 0; i < cnt; i++) {
+        if (dbl) [s.vi[4 * d + 2 * i], s.vi[4 * d + 2 * i + 1]] = out[i];
+        else s.vi[4 * d + i] = out[i][0];
+      }
+      if (!q) s.vi[4 * d + 2] = s.vi[4 * d + 3] = 0;
+      return;
+    }
+    if (/^[su]qr?shru?n$/.test(name)) {
+      // saturating narrow: signed (sq*) or unsigned (uq*) source, rounding for *r*, the
+      // result saturated to a signed (sqshrn) or unsigned (uqshrn, sqshrun) narrow lane
+      const cnt = 64 / es,
+        srcSigned = name[0] === "s",
+        dstSigned = name[0] === "s" && !name.endsWith("un");
+      const round = name.includes("rshr");
+      QC.v = 0;
+      const out: Lane[] = [];
+      for (let i = 0; i < cnt; i++) {
+        let x = BigInt(getLane(s, n, size + 1, i));
+        if (srcSigned) x = BigInt.asIntN(2 * es, x);
+        if (round) x += 1n << BigInt(sh - 1);
+        const r = BigInt.asUintN(es, satBig(x >> BigInt(sh), es, dstSigned));
+        out.push(size === 3 ? r : Number(r));
+      }
+      if (QC.v) s.fpsr |= 1 << 27;
+      if (!q) writeVec(s, d, size, out, 0);
+      else for (let i = 0; i < cnt; i++) setLane(s, d, size, cnt + i, out[i]);
+      return;
+    }
+    if (/^([su]qshl_imm|sqshlu|[su]rshr|[su]rsra)$/.test(name)) {
+      const cnt = (q ? 128 : 64) / es;
+      QC.v = 0;
+      const out: Lane[] = [];
+      for (let i = 0; i < cnt; i++) {
+        const u = BigInt(getLane(s, n, size, i)), x = name[0] === "s" ? BigInt.asIntN(es, u) : u;
+        let r: bigint;
+        if (name.endsWith("imm")) r = satBig(x << BigInt(sh), es, name[0] === "s");
+        else if (name === "sqshlu") r = satBig(x << BigInt(sh), es, false);
+        else {
+          r = (x + (1n << BigInt(sh - 1))) >> BigInt(sh);
+          if (name.endsWith("sra")) r += BigInt(getLane(s, d, size, i));
+        }
+        r = BigInt.asUintN(es, r);
+        out.push(size === 3 ? r : Number(r));
+      }
+      if (QC.v) s.fpsr |= 1 << 27;
+      writeVec(s, d, size, out, q);
+      return;
+    }
     if ((name === "shrn" || name === "rshrn") && size < 2) {
       // narrow lanes of at most 32 bits: plain number arithmetic
       const cnt = 64 / es, mask = (1 << es) - 1, round = name === "rshrn" ? 2 ** (sh - 1) : 0;
@@ -1317,14 +1640,15 @@ export const A64_RUNTIME = {
     if (name.endsWith("hn")) {
       for (let i = 0; i < cnt; i++) {
         const a = BigInt(getLane(s, n, size + 1, i)), b = BigInt(getLane(s, m, size + 1, i));
-        let r = a + b;
-        if (name === "raddhn") r += 1n << BigInt(es - 1);
+        let r = name.includes("add") ? a + b : a - b;
+        if (name[0] === "r") r += 1n << BigInt(es - 1);
         out.push(nz(Number(BigInt.asUintN(es, r >> BigInt(es))), size));
       }
       if (!q) writeVec(s, d, size, out, 0);
       else for (let i = 0; i < cnt; i++) setLane(s, d, size, cnt + i, out[i]);
       return;
     }
+    QC.v = 0;
     for (let i = 0; i < cnt; i++) {
       const wide = name.endsWith("w");
       const a = BigInt(
@@ -1335,11 +1659,83 @@ export const A64_RUNTIME = {
       const b = BigInt(ext(getLane(s, m, size, half + i)));
       const dv = BigInt(getLane(s, d, size + 1, i));
       let r: bigint;
-      if (name.includes("add")) r = a + b;
+      if (name.startsWith("sqdm")) {
+        const p = satBig(2n * a * b, 2 * es, true);
+        const acc = BigInt.asIntN(2 * es, dv);
+        r = name === "sqdmull" ? p : satBig(name === "sqdmlal" ? acc + p : acc - p, 2 * es, true);
+      } else if (name === "pmull") {
+        r = 0n;
+        for (let k = 0n; k < 8n; k++) if ((b >> k) & 1n) r ^= a << k;
+      } else if (name.endsWith("abal")) r = dv + (a > b ? a - b : b - a);
+      else if (name.endsWith("abdl")) r = a > b ? a - b : b - a;
+      else if (name.includes("add")) r = a + b;
       else if (name.includes("sub")) r = a - b;
       else if (name.endsWith("mull")) r = a * b;
+      else if (name.endsWith("mlsl")) r = dv - a * b;
       else r = dv + a * b; // mlal
       r = BigInt.asUintN(2 * es, r);
+      out.push(size + 1 === 3 ? r : Number(r));
+    }
+    if (QC.v) s.fpsr |= 1 << 27;
+    writeVec(s, d, size + 1, out, 1);
+  },
+
+  /**
+   * Vector (and scalar) by indexed element: every lane of Vn with lane `index` of Vm.
+   * FP: fmla/fmls/fmul on s or d lanes; integer: mul/mla/mls on h or s lanes, and the
+   * widening [su]mull/[su]mlal/[su]mlsl (the "2" forms read the upper half of Vn).
+   */
+  velem(s: A64Cpu, w: number, op: number): void {
+    const name = ELEM_NAMES[op].replace(/_s?elem$/, "");
+    const scalar = bits(w, 28, 28) === 1, q = bits(w, 30, 30), size = bits(w, 23, 22);
+    const L = bits(w, 21, 21), H = bits(w, 11, 11), d = w & 31, n = bits(w, 9, 5);
+    const m = size === 1 ? bits(w, 19, 16) : bits(w, 20, 16);
+    const idx = size === 1 ? (H << 2) | (L << 1) | bits(w, 20, 20) : size === 2 ? (H << 1) | L : H;
+    if (name[0] === "f") {
+      const dbl = size === 3;
+      const cnt = scalar ? 1 : (q ? 128 : 64) / (dbl ? 64 : 32);
+      const b = rawOf(s, m, dbl, idx);
+      const out: Raw[] = [];
+      for (let i = 0; i < cnt; i++) {
+        const a = rawOf(s, n, dbl, i);
+        if (name === "fmul") out.push(arith(s, "fmul", a, b, dbl));
+        else {
+          const c = rawOf(s, d, dbl, i);
+          out.push(arith(s, "fma", name === "fmls" ? rawNeg(a, dbl) : a, b, dbl, c));
+        }
+      }
+      const keep = s.vi.slice(4 * d, 4 * d + 4);
+      keep.fill(0);
+      s.vi.set(keep, 4 * d);
+      for (let i = 0; i < cnt; i++) {
+        if (dbl) {
+          s.vi[4 * d + 2 * i] = out[i][0];
+          s.vi[4 * d + 2 * i + 1] = out[i][1];
+        } else s.vi[4 * d + i] = out[i][0];
+      }
+      return;
+    }
+    const b = getLane(s, m, size, idx);
+    if (name === "mul" || name === "mla" || name === "mls") {
+      const cnt = (q ? 128 : 64) / (8 << size);
+      const f = SIMD3[name], out: Lane[] = [];
+      for (let i = 0; i < cnt; i++) {
+        out.push(f(getLane(s, n, size, i), b, size, getLane(s, d, size, i)));
+      }
+      writeVec(s, d, size, out, q);
+      return;
+    }
+    const es = 8 << size, cnt = 64 / es, half = q ? cnt : 0;
+    const signed = name[0] === "s";
+    const ext = (v: Lane) => BigInt(signed ? sx(v, size) : v);
+    const bb = ext(b), out: Lane[] = [];
+    for (let i = 0; i < cnt; i++) {
+      const p = ext(getLane(s, n, size, half + i)) * bb;
+      const acc = BigInt(getLane(s, d, size + 1, i));
+      const r = BigInt.asUintN(
+        2 * es,
+        name.endsWith("mull") ? p : name.endsWith("mlal") ? acc + p : acc - p,
+      );
       out.push(size + 1 === 3 ? r : Number(r));
     }
     writeVec(s, d, size + 1, out, 1);
@@ -1555,7 +1951,7 @@ export const A64_RUNTIME = {
             flagsBack(s);
             st(s, d, 0, dbl);
           } else {
-            const l = this.cvtToInt(s, n, dbl, dbl ? 1 : 0, name === "fcvtzu", 1);
+            const l = this.cvtToInt(s, n, dbl, dbl ? 1 : 0, name[5] === "u", CVT_RM[name[4]]);
             const h = this.h;
             vi[4 * d] = l;
             vi[4 * d + 1] = dbl ? h : 0;
@@ -1635,24 +2031,31 @@ export const A64_RUNTIME = {
   vldsts(s: A64Cpu, w: number, o: number): void {
     const q = bits(w, 30, 30), l = bits(w, 22, 22), opc = bits(w, 15, 13), sb = bits(w, 12, 12);
     const size = bits(w, 11, 10), rt = w & 31;
+    const sel = (((opc & 1) << 1) | bits(w, 21, 21)) + 1;
     const u8 = s.u8, vb = s.vb;
-    if (opc === 6) {
+    if (opc >> 1 === 3) { // ldNr: replicate structure element j to every lane of Vt+j
       const eb = 1 << size, cnt = (q ? 16 : 8) / eb;
-      for (let e = 0; e < cnt; e++) {
-        for (let k = 0; k < eb; k++) vb[16 * rt + e * eb + k] = u8[o + k];
+      for (let j = 0; j < sel; j++) {
+        const r = (rt + j) % 32;
+        for (let e = 0; e < cnt; e++) {
+          for (let k = 0; k < eb; k++) vb[16 * r + e * eb + k] = u8[o + j * eb + k];
+        }
+        if (!q) s.vi[4 * r + 2] = s.vi[4 * r + 3] = 0;
       }
-      if (!q) s.vi[4 * rt + 2] = s.vi[4 * rt + 3] = 0;
       return;
     }
     let es: number, idx: number;
-    if (opc === 0) [es, idx] = [0, (q << 3) | (sb << 2) | size];
-    else if (opc === 2) [es, idx] = [1, (q << 2) | (sb << 1) | (size >> 1)];
+    if (opc >> 1 === 0) [es, idx] = [0, (q << 3) | (sb << 2) | size];
+    else if (opc >> 1 === 1) [es, idx] = [1, (q << 2) | (sb << 1) | (size >> 1)];
     else if (size === 0) [es, idx] = [2, (q << 1) | sb];
     else [es, idx] = [3, q];
     const eb = 1 << es;
-    for (let k = 0; k < eb; k++) {
-      if (l) vb[16 * rt + idx * eb + k] = u8[o + k];
-      else u8[o + k] = vb[16 * rt + idx * eb + k];
+    for (let j = 0; j < sel; j++) {
+      const r = (rt + j) % 32;
+      for (let k = 0; k < eb; k++) {
+        if (l) vb[16 * r + idx * eb + k] = u8[o + j * eb + k];
+        else u8[o + j * eb + k] = vb[16 * r + idx * eb + k];
+      }
     }
   },
 
@@ -1662,11 +2065,11 @@ export const A64_RUNTIME = {
       return (bits(w, 30, 30) ? 16 : 8) * LDSTM[bits(w, 15, 12)][1] *
         (LDSTM[bits(w, 15, 12)][0] === 1 ? 1 : 1);
     }
-    const opc = bits(w, 15, 13);
-    if (opc === 6) return 1 << bits(w, 11, 10);
-    if (opc === 0) return 1;
-    if (opc === 2) return 2;
-    return bits(w, 10, 10) ? 8 : 4;
+    const opc = bits(w, 15, 13), sel = (((opc & 1) << 1) | bits(w, 21, 21)) + 1;
+    if (opc >> 1 === 3) return sel << bits(w, 11, 10);
+    if (opc >> 1 === 0) return sel;
+    if (opc >> 1 === 1) return 2 * sel;
+    return (bits(w, 10, 10) ? 8 : 4) * sel;
   },
 };
 
@@ -1727,17 +2130,38 @@ export const V3_NAMES: readonly string[] = [
   "mls",
   "umaxp",
   "uminp",
+  "shadd",
+  "uhadd",
+  "srhadd",
+  "urhadd",
+  "shsub",
+  "uhsub",
+  "sqshl",
+  "uqshl",
+  "srshl",
+  "urshl",
+  "sqrshl",
+  "uqrshl",
+  "saba",
+  "uaba",
+  "pmul",
+  "sqdmulh",
+  "sqrdmulh",
 ]; // deno-fmt-ignore
 /** FP three-same op names. */
 export const V3FP_NAMES: readonly string[] = [
   "fmaxnm", "fmla", "fadd", "fcmeq", "fmax", "fminnm", "fmls", "fsub", "fmin", "faddp", "fmul",
-  "fcmge", "fmaxp", "fdiv", "fabd", "fcmgt", "fminp",
+  "fcmge", "fmaxp", "fdiv", "fabd", "fcmgt", "fminp", "fmaxnmp", "fminnmp", "facge", "facgt",
+  "fmulx",
 ]; // deno-fmt-ignore
 /** Two-register-misc op names. */
 export const V2_NAMES: readonly string[] = [
   "rev64", "rev16", "cnt", "cmgt0", "cmeq0", "cmlt0", "abs", "xtn", "sqxtn", "rev32", "not",
   "rbit", "cmge0", "cmle0", "neg", "sqxtun", "uqxtn", "fabs", "fneg", "fsqrt", "scvtf", "ucvtf",
   "fcvtzs", "fcvtzu", "frintn", "frintm", "frintp", "frintz", "frinta", "frintx", "frinti",
+  "fcvtns", "fcvtms", "fcvtas", "fcvtps", "fcvtnu", "fcvtmu", "fcvtau", "fcvtpu", "fcvtn", "fcvtl",
+  "saddlp", "uaddlp", "suqadd", "usqadd", "cls", "clz", "sadalp", "uadalp", "sqabs", "sqneg",
+  "shll", "fcmgt0", "fcmeq0", "fcmlt0", "fcmge0", "fcmle0",
 ]; // deno-fmt-ignore
 /** Across-lanes op names. */
 export const ACROSS_NAMES: readonly string[] = [
@@ -1746,22 +2170,33 @@ export const ACROSS_NAMES: readonly string[] = [
 /** Shift-by-immediate op names. */
 export const SHIFT_NAMES: readonly string[] = [
   "sshr", "ssra", "shl", "shrn", "rshrn", "sshll", "ushr", "usra", "sri", "sli", "ushll",
+  "srshr", "urshr", "srsra", "ursra", "sqshl_imm", "uqshl_imm", "sqshlu", "sqshrn", "sqrshrn",
+  "uqshrn", "uqrshrn", "sqshrun", "sqrshrun", "scvtf_fix", "ucvtf_fix", "fcvtzs_fix", "fcvtzu_fix",
 ]; // deno-fmt-ignore
 /** Three-different op names. */
 export const DIFF_NAMES: readonly string[] = [
   "saddl", "saddw", "ssubl", "ssubw", "addhn", "smlal", "smull", "uaddl", "uaddw", "usubl",
-  "usubw", "raddhn", "umlal", "umull",
+  "usubw", "raddhn", "umlal", "umull", "sabal", "uabal", "subhn", "rsubhn", "sabdl", "uabdl",
+  "smlsl", "umlsl", "sqdmlal", "sqdmlsl", "sqdmull", "pmull",
 ]; // deno-fmt-ignore
 /** Permute op names, indexed by the opcode field (1 uzp1 .. 7 zip2). */
 export const PERM_NAMES: readonly string[] = [
   "", "uzp1", "trn1", "zip1", "", "uzp2", "trn2", "zip2",
+]; // deno-fmt-ignore
+/** By-element op names (vector forms, then the scalar FP forms). */
+export const ELEM_NAMES: readonly string[] = [
+  "fmla_elem", "fmls_elem", "fmul_elem", "mul_elem", "mla_elem", "mls_elem", "smull_elem",
+  "umull_elem", "smlal_elem", "umlal_elem", "smlsl_elem", "umlsl_elem", "fmla_selem",
+  "fmls_selem", "fmul_selem",
 ]; // deno-fmt-ignore
 /** Scalar SIMD op names. */
 export const SCALAR_NAMES: readonly string[] = [
   "add_scalar", "sub_scalar", "cmeq_scalar", "cmtst_scalar", "addp_scalar", "faddp_scalar",
   "fabd_scalar", "cmgt0_scalar", "cmeq0_scalar", "cmlt0_scalar", "abs_scalar", "cmge0_scalar",
   "cmle0_scalar", "neg_scalar", "scvtf_scalar", "ucvtf_scalar", "fcvtzs_scalar", "fcvtzu_scalar",
-  "sqadd_scalar", "sqsub_scalar", "uqadd_scalar", "uqsub_scalar",
+  "sqadd_scalar", "sqsub_scalar", "uqadd_scalar", "uqsub_scalar", "fcvtns_scalar", "fcvtms_scalar",
+  "fcvtas_scalar", "fcvtps_scalar", "fcvtnu_scalar", "fcvtmu_scalar", "fcvtau_scalar",
+  "fcvtpu_scalar",
 ]; // deno-fmt-ignore
 
 void TWO32;

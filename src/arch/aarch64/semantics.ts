@@ -544,14 +544,18 @@ function sysKey(w: number): string {
   }`;
 }
 
-/** Values of the ID registers that Linux emulates for EL0 (what we implement). */
+/**
+ * Values of the ID registers that Linux emulates for EL0 (HWCAP_CPUID), describing exactly
+ * what we implement and what AT_HWCAP advertises (src/os/linux/abi_aarch64.ts). Like Linux,
+ * the rest of op0=3 op1=0 CRn=0 CRm=2..7 reads as zero.
+ */
 const ID_REGS: Record<string, bigint> = {
   "3.0.0.0.0": 0n, // midr_el1
   "3.0.0.0.5": 0x80000000n, // mpidr_el1
-  "3.0.0.0.6": 0n,
+  "3.0.0.0.6": 0n, // revidr_el1
   "3.0.0.4.0": 0x11n, // id_aa64pfr0_el1: EL0/EL1 AArch64, FP and AdvSIMD implemented
-  "3.0.0.6.0": 0x0000000000210000n, // id_aa64isar0: CRC32, atomics
-  "3.0.0.6.1": 0n,
+  "3.0.0.6.0": 0x0000000000210000n, // id_aa64isar0: CRC32=1, Atomic=2 (FEAT_LSE)
+  "3.0.0.6.1": 0x0000000000100001n, // id_aa64isar1: LRCPC=1 (LDAPR), DPB=1 (DC CVAP)
 };
 
 const mrs: A64Semantics = (i, e) => {
@@ -585,7 +589,7 @@ const mrs: A64Semantics = (i, e) => {
       return set64(e, rt, e.num(0x80038003 | 0), "0"); // CTR_EL0 as qemu reports
   }
   const id = ID_REGS[k];
-  if (id !== undefined || (k.startsWith("3.0.0.") && Number(k.split(".")[3]) >= 4)) {
+  if (id !== undefined || (k.startsWith("3.0.0.") && Number(k.split(".")[3]) >= 2)) {
     const [l, h] = halves(id ?? 0n);
     return set64(e, rt, e.num(l), e.num(h));
   }
@@ -919,6 +923,38 @@ const cas: A64Semantics = (i, e) => {
   set64(e, rs, old[0], old[1]);
 };
 
+/**
+ * CASP/CASPA/CASPL/CASPAL: compare the even/odd pair {Rs, Rs+1} with the 2 x datasize bits at
+ * [Rn] (Rs at the lower address) and, if both halves are equal, store {Rt, Rt+1}; Rs and Rs+1
+ * receive the old memory halves either way. The access is checked as a write and must be
+ * aligned to its total size, as for CAS.
+ */
+const casp: A64Semantics = (i, e) => {
+  const w = i.w, size = bits(w, 30, 30) ? 8 : 4;
+  const rs = bits(w, 20, 16), rn = bits(w, 9, 5), rt = w & 31;
+  const o = e.access(rl(e, rn, true), rh(e, rn, true), 0, 2 * size, true);
+  alignCheck(e, o, 2 * size);
+  const words = size === 8 ? 4 : 2;
+  const old: string[] = [];
+  for (let k = 0; k < words; k++) {
+    old.push(tmp(e, `dv.getInt32(${o}${k ? ` + ${4 * k}` : ""}, true)`));
+  }
+  // register halves in memory order: Rs.lo, (Rs.hi,) Rs+1.lo, (Rs+1.hi)
+  const half = (r: number): string[] => size === 8 ? [rl(e, r), rh(e, r)] : [rl(e, r)];
+  const cmp = [...half(rs), ...half(rs + 1)];
+  const nv = [...half(rt), ...half(rt + 1)];
+  const eq = old.map((v, k) => `${v} === ${cmp[k]}`).join(" && ");
+  const st = nv.map((v, k) => `dv.setInt32(${o}${k ? ` + ${4 * k}` : ""}, ${v}, true);`).join(" ");
+  e.stmt(`if (${eq}) { ${st} }`);
+  if (size === 8) {
+    set64(e, rs, old[0], old[1]);
+    set64(e, rs + 1, old[2], old[3]);
+  } else {
+    set64(e, rs, old[0], "0");
+    set64(e, rs + 1, old[1], "0");
+  }
+};
+
 const atomic: A64Semantics = (i, e) => {
   const w = i.w, size = 1 << bits(w, 31, 30), o3 = bits(w, 15, 15), opc = bits(w, 14, 12);
   const rs = bits(w, 20, 16), rn = bits(w, 9, 5), rt = w & 31;
@@ -1013,6 +1049,7 @@ export const INT_SEMANTICS: Readonly<Record<string, A64Semantics>> = {
   tbz: tb,
   tbnz: tb,
   cas,
+  casp,
   excl,
   ordered: excl,
   ldr_lit: ldrLit,

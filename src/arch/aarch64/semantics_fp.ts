@@ -14,6 +14,7 @@ import type { A64Semantics } from "./semantics.ts";
 import {
   ACROSS_NAMES,
   DIFF_NAMES,
+  ELEM_NAMES,
   SCALAR_NAMES,
   SHIFT_NAMES,
   V2_NAMES,
@@ -134,11 +135,11 @@ function simdBytes(w: number): number {
       ({ 0: 4, 2: 4, 4: 3, 6: 3, 7: 1, 8: 2, 10: 2 } as Record<number, number>)[bits(w, 15, 12)];
     return (q ? 16 : 8) * n;
   }
-  const opc = bits(w, 15, 13);
-  if (opc === 6) return 1 << bits(w, 11, 10);
-  if (opc === 0) return 1;
-  if (opc === 2) return 2;
-  return bits(w, 10, 10) ? 8 : 4;
+  const opc = bits(w, 15, 13), sel = (((opc & 1) << 1) | bits(w, 21, 21)) + 1;
+  if (opc >> 1 === 3) return sel << bits(w, 11, 10);
+  if (opc >> 1 === 0) return sel;
+  if (opc >> 1 === 1) return 2 * sel;
+  return (bits(w, 10, 10) ? 8 : 4) * sel;
 }
 
 void sext;
@@ -171,6 +172,7 @@ export const FP_SEMANTICS: Readonly<Record<string, A64Semantics>> = (() => {
   for (const n of SHIFT_NAMES) m[n] = indexed("vshift", SHIFT_NAMES, ", 0");
   for (const n of DIFF_NAMES) m[n] = indexed("v3diff", DIFF_NAMES);
   for (const n of SCALAR_NAMES) m[n] = indexed("vscalar", SCALAR_NAMES);
+  for (const n of ELEM_NAMES) m[n] = indexed("velem", ELEM_NAMES);
   for (const n of ["shl_scalar", "ushr_scalar", "sshr_scalar"]) {
     m[n] = (i: A64Insn, e: Emitter) =>
       e.stmt(

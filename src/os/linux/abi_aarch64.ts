@@ -44,15 +44,20 @@ const HWCAP_FP = 1 << 0;
 const HWCAP_ASIMD = 1 << 1;
 const HWCAP_ATOMICS = 1 << 8;
 const HWCAP_CRC32 = 1 << 7;
+const HWCAP_CPUID = 1 << 11;
+const HWCAP_LRCPC = 1 << 15;
+const HWCAP_DCPOP = 1 << 16;
 
 /**
  * Linux facts for AArch64: AT_HWCAP holds exactly what kitemu implements
- * (FP, ASIMD, CRC32, LSE atomics; no PAC, no SVE, no AES/SHA, no CPUID
- * emulation), AT_PLATFORM is "aarch64".
+ * (FP, ASIMD, CRC32, LSE atomics incl. CASP, LDAPR, DC CVAP, and EL0 reads of the
+ * ID registers, which agree with these bits; no PAC, no BTI, no SVE, no AES/SHA),
+ * AT_PLATFORM is "aarch64".
  */
 export const aarch64Linux: LinuxIsaInfo = {
   arch: "aarch64",
-  hwcap: HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_ATOMICS,
+  hwcap: HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID | HWCAP_LRCPC |
+    HWCAP_DCPOP,
   hwcap2: 0,
   platform: "aarch64",
   machine: "aarch64",

@@ -490,3 +490,437 @@ xpaclri
 bti j
 bti jc
 pacia1716
+// FEAT_LSE: every atomic in every ordering and size, the ST aliases, CAS, CASP; LRCPC; LOR
+ldaddb w2, w0, [x1]
+ldaddh w30, w3, [sp]
+ldadd wzr, w5, [x7]
+ldadd x2, x0, [x1]
+ldaddab w30, w3, [sp]
+ldaddah wzr, w5, [x7]
+ldadda w2, w0, [x1]
+ldadda x30, x3, [sp]
+ldaddlb wzr, w5, [x7]
+ldaddlh w2, w0, [x1]
+ldaddl w30, w3, [sp]
+ldaddl xzr, x5, [x7]
+ldaddalb w2, w0, [x1]
+ldaddalh w30, w3, [sp]
+ldaddal wzr, w5, [x7]
+ldaddal x2, x0, [x1]
+ldclrb w30, w3, [sp]
+ldclrh wzr, w5, [x7]
+ldclr w2, w0, [x1]
+ldclr x30, x3, [sp]
+ldclrab wzr, w5, [x7]
+ldclrah w2, w0, [x1]
+ldclra w30, w3, [sp]
+ldclra xzr, x5, [x7]
+ldclrlb w2, w0, [x1]
+ldclrlh w30, w3, [sp]
+ldclrl wzr, w5, [x7]
+ldclrl x2, x0, [x1]
+ldclralb w30, w3, [sp]
+ldclralh wzr, w5, [x7]
+ldclral w2, w0, [x1]
+ldclral x30, x3, [sp]
+ldeorb wzr, w5, [x7]
+ldeorh w2, w0, [x1]
+ldeor w30, w3, [sp]
+ldeor xzr, x5, [x7]
+ldeorab w2, w0, [x1]
+ldeorah w30, w3, [sp]
+ldeora wzr, w5, [x7]
+ldeora x2, x0, [x1]
+ldeorlb w30, w3, [sp]
+ldeorlh wzr, w5, [x7]
+ldeorl w2, w0, [x1]
+ldeorl x30, x3, [sp]
+ldeoralb wzr, w5, [x7]
+ldeoralh w2, w0, [x1]
+ldeoral w30, w3, [sp]
+ldeoral xzr, x5, [x7]
+ldsetb w2, w0, [x1]
+ldseth w30, w3, [sp]
+ldset wzr, w5, [x7]
+ldset x2, x0, [x1]
+ldsetab w30, w3, [sp]
+ldsetah wzr, w5, [x7]
+ldseta w2, w0, [x1]
+ldseta x30, x3, [sp]
+ldsetlb wzr, w5, [x7]
+ldsetlh w2, w0, [x1]
+ldsetl w30, w3, [sp]
+ldsetl xzr, x5, [x7]
+ldsetalb w2, w0, [x1]
+ldsetalh w30, w3, [sp]
+ldsetal wzr, w5, [x7]
+ldsetal x2, x0, [x1]
+ldsmaxb w30, w3, [sp]
+ldsmaxh wzr, w5, [x7]
+ldsmax w2, w0, [x1]
+ldsmax x30, x3, [sp]
+ldsmaxab wzr, w5, [x7]
+ldsmaxah w2, w0, [x1]
+ldsmaxa w30, w3, [sp]
+ldsmaxa xzr, x5, [x7]
+ldsmaxlb w2, w0, [x1]
+ldsmaxlh w30, w3, [sp]
+ldsmaxl wzr, w5, [x7]
+ldsmaxl x2, x0, [x1]
+ldsmaxalb w30, w3, [sp]
+ldsmaxalh wzr, w5, [x7]
+ldsmaxal w2, w0, [x1]
+ldsmaxal x30, x3, [sp]
+ldsminb wzr, w5, [x7]
+ldsminh w2, w0, [x1]
+ldsmin w30, w3, [sp]
+ldsmin xzr, x5, [x7]
+ldsminab w2, w0, [x1]
+ldsminah w30, w3, [sp]
+ldsmina wzr, w5, [x7]
+ldsmina x2, x0, [x1]
+ldsminlb w30, w3, [sp]
+ldsminlh wzr, w5, [x7]
+ldsminl w2, w0, [x1]
+ldsminl x30, x3, [sp]
+ldsminalb wzr, w5, [x7]
+ldsminalh w2, w0, [x1]
+ldsminal w30, w3, [sp]
+ldsminal xzr, x5, [x7]
+ldumaxb w2, w0, [x1]
+ldumaxh w30, w3, [sp]
+ldumax wzr, w5, [x7]
+ldumax x2, x0, [x1]
+ldumaxab w30, w3, [sp]
+ldumaxah wzr, w5, [x7]
+ldumaxa w2, w0, [x1]
+ldumaxa x30, x3, [sp]
+ldumaxlb wzr, w5, [x7]
+ldumaxlh w2, w0, [x1]
+ldumaxl w30, w3, [sp]
+ldumaxl xzr, x5, [x7]
+ldumaxalb w2, w0, [x1]
+ldumaxalh w30, w3, [sp]
+ldumaxal wzr, w5, [x7]
+ldumaxal x2, x0, [x1]
+lduminb w30, w3, [sp]
+lduminh wzr, w5, [x7]
+ldumin w2, w0, [x1]
+ldumin x30, x3, [sp]
+lduminab wzr, w5, [x7]
+lduminah w2, w0, [x1]
+ldumina w30, w3, [sp]
+ldumina xzr, x5, [x7]
+lduminlb w2, w0, [x1]
+lduminlh w30, w3, [sp]
+lduminl wzr, w5, [x7]
+lduminl x2, x0, [x1]
+lduminalb w30, w3, [sp]
+lduminalh wzr, w5, [x7]
+lduminal w2, w0, [x1]
+lduminal x30, x3, [sp]
+swpb wzr, w5, [x7]
+swph w2, w0, [x1]
+swp w30, w3, [sp]
+swp xzr, x5, [x7]
+swpab w2, w0, [x1]
+swpah w30, w3, [sp]
+swpa wzr, w5, [x7]
+swpa x2, x0, [x1]
+swplb w30, w3, [sp]
+swplh wzr, w5, [x7]
+swpl w2, w0, [x1]
+swpl x30, x3, [sp]
+swpalb wzr, w5, [x7]
+swpalh w2, w0, [x1]
+swpal w30, w3, [sp]
+swpal xzr, x5, [x7]
+staddb w2, [x1]
+staddh w30, [sp]
+stadd wzr, [x7]
+stadd x2, [x1]
+staddlb w30, [sp]
+staddlh wzr, [x7]
+staddl w2, [x1]
+staddl x30, [sp]
+stclrb wzr, [x7]
+stclrh w2, [x1]
+stclr w30, [sp]
+stclr xzr, [x7]
+stclrlb w2, [x1]
+stclrlh w30, [sp]
+stclrl wzr, [x7]
+stclrl x2, [x1]
+steorb w30, [sp]
+steorh wzr, [x7]
+steor w2, [x1]
+steor x30, [sp]
+steorlb wzr, [x7]
+steorlh w2, [x1]
+steorl w30, [sp]
+steorl xzr, [x7]
+stsetb w2, [x1]
+stseth w30, [sp]
+stset wzr, [x7]
+stset x2, [x1]
+stsetlb w30, [sp]
+stsetlh wzr, [x7]
+stsetl w2, [x1]
+stsetl x30, [sp]
+stsmaxb wzr, [x7]
+stsmaxh w2, [x1]
+stsmax w30, [sp]
+stsmax xzr, [x7]
+stsmaxlb w2, [x1]
+stsmaxlh w30, [sp]
+stsmaxl wzr, [x7]
+stsmaxl x2, [x1]
+stsminb w30, [sp]
+stsminh wzr, [x7]
+stsmin w2, [x1]
+stsmin x30, [sp]
+stsminlb wzr, [x7]
+stsminlh w2, [x1]
+stsminl w30, [sp]
+stsminl xzr, [x7]
+stumaxb w2, [x1]
+stumaxh w30, [sp]
+stumax wzr, [x7]
+stumax x2, [x1]
+stumaxlb w30, [sp]
+stumaxlh wzr, [x7]
+stumaxl w2, [x1]
+stumaxl x30, [sp]
+stuminb wzr, [x7]
+stuminh w2, [x1]
+stumin w30, [sp]
+stumin xzr, [x7]
+stuminlb w2, [x1]
+stuminlh w30, [sp]
+stuminl wzr, [x7]
+stuminl x2, [x1]
+casb w30, w3, [sp]
+cash wzr, w5, [x7]
+cas w2, w0, [x1]
+cas x30, x3, [sp]
+casab wzr, w5, [x7]
+casah w2, w0, [x1]
+casa w30, w3, [sp]
+casa xzr, x5, [x7]
+caslb w2, w0, [x1]
+caslh w30, w3, [sp]
+casl wzr, w5, [x7]
+casl x2, x0, [x1]
+casalb w30, w3, [sp]
+casalh wzr, w5, [x7]
+casal w2, w0, [x1]
+casal x30, x3, [sp]
+casp w0, w1, w2, w3, [x4]
+casp x0, x1, x2, x3, [x4]
+caspa w0, w1, w2, w3, [x4]
+caspa x0, x1, x2, x3, [x4]
+caspl w0, w1, w2, w3, [x4]
+caspl x0, x1, x2, x3, [x4]
+caspal w0, w1, w2, w3, [x4]
+caspal x0, x1, x2, x3, [x4]
+casp x30, xzr, x28, x29, [sp]
+caspal w2, w3, w30, wzr, [x0]
+ldaprb w1, [sp]
+ldaprh w30, [x2]
+ldapr w3, [x4]
+ldapr xzr, [x5]
+ldlarb w0, [x1]
+ldlarh w0, [x1]
+ldlar w0, [x1]
+ldlar x0, [x1]
+stllrb w0, [x1]
+stllrh w0, [x1]
+stllr w0, [x1]
+stllr x0, [sp]
+// by element (FP vector and scalar, integer, widening), fcvt[nmpa][su], fcvtl/fcvtn
+fmla v0.4s, v1.4s, v2.s[3]
+fmla v0.2s, v1.2s, v31.s[1]
+fmls v0.2d, v1.2d, v2.d[1]
+fmul v0.4s, v1.4s, v17.s[2]
+fmul v30.2d, v29.2d, v28.d[0]
+fmla s0, s1, v2.s[3]
+fmul d0, d1, v2.d[1]
+fmls s3, s4, v20.s[0]
+fmla d5, d6, v31.d[1]
+mul v0.8h, v1.8h, v15.h[7]
+mul v3.2s, v4.2s, v31.s[1]
+mla v0.4h, v1.4h, v2.h[5]
+mla v0.4s, v1.4s, v18.s[2]
+mls v0.4s, v1.4s, v31.s[3]
+mls v9.8h, v10.8h, v11.h[0]
+smull v0.4s, v1.4h, v2.h[3]
+smull2 v0.2d, v1.4s, v25.s[1]
+umull v7.4s, v8.4h, v9.h[6]
+umull2 v0.2d, v1.4s, v2.s[3]
+smlal v0.2d, v1.2s, v2.s[0]
+smlal2 v0.4s, v1.8h, v2.h[7]
+umlal v0.2d, v1.2s, v22.s[1]
+umlal2 v0.4s, v1.8h, v15.h[4]
+smlsl v0.4s, v1.4h, v2.h[1]
+smlsl2 v0.2d, v1.4s, v2.s[2]
+umlsl v0.2d, v1.2s, v2.s[3]
+umlsl2 v0.2d, v1.4s, v2.s[0]
+fcvtl v0.2d, v1.2s
+fcvtl2 v0.2d, v1.4s
+fcvtn v0.2s, v1.2d
+fcvtn2 v0.4s, v1.2d
+fcvtns v0.4s, v1.4s
+fcvtns v0.2d, v1.2d
+fcvtnu v0.2s, v1.2s
+fcvtms v0.4s, v1.4s
+fcvtmu v0.2d, v1.2d
+fcvtps v0.2s, v1.2s
+fcvtpu v0.4s, v1.4s
+fcvtas v0.2d, v1.2d
+fcvtau v0.2d, v1.2d
+fcvtns s0, s1
+fcvtnu d0, d1
+fcvtms s0, s1
+fcvtmu d0, d1
+fcvtps d0, d1
+fcvtpu s0, s1
+fcvtas s0, s1
+fcvtau d0, d1
+// three-same, three-different, two-register-misc, shift-immediate additions (as in gen_vectors.c)
+shadd v0.16b, v1.16b, v2.16b
+uhadd v0.8h, v1.8h, v2.8h
+srhadd v0.4s, v1.4s, v2.4s
+urhadd v0.8b, v1.8b, v2.8b
+shsub v0.4h, v1.4h, v2.4h
+uhsub v0.2s, v1.2s, v2.2s
+saba v0.8h, v1.8h, v2.8h
+uaba v0.16b, v1.16b, v2.16b
+uaba v0.4s, v1.4s, v2.4s
+pmul v0.16b, v1.16b, v2.16b
+pmul v0.8b, v1.8b, v2.8b
+srshl v0.16b, v1.16b, v2.16b
+urshl v0.8h, v1.8h, v2.8h
+srshl v0.2d, v1.2d, v2.2d
+urshl v0.4s, v1.4s, v2.4s
+sqshl v0.8b, v1.8b, v2.8b
+uqshl v0.4s, v1.4s, v2.4s
+sqshl v0.2d, v1.2d, v2.2d
+uqshl v0.8h, v1.8h, v2.8h
+sqrshl v0.4h, v1.4h, v2.4h
+uqrshl v0.16b, v1.16b, v2.16b
+sqrshl v0.2d, v1.2d, v2.2d
+uqrshl v0.2s, v1.2s, v2.2s
+sqdmulh v0.8h, v1.8h, v2.8h
+sqdmulh v0.2s, v1.2s, v2.2s
+sqrdmulh v0.4h, v1.4h, v2.4h
+sqrdmulh v0.4s, v1.4s, v2.4s
+sabal v0.8h, v1.8b, v2.8b
+uabal2 v0.4s, v1.8h, v2.8h
+sabdl2 v0.2d, v1.4s, v2.4s
+uabdl v0.8h, v1.8b, v2.8b
+subhn v0.8b, v1.8h, v2.8h
+subhn2 v0.4s, v1.2d, v2.2d
+rsubhn v0.4h, v1.4s, v2.4s
+rsubhn2 v0.16b, v1.8h, v2.8h
+smlsl v0.4s, v1.4h, v2.4h
+umlsl2 v0.8h, v1.16b, v2.16b
+umlsl v0.2d, v1.2s, v2.2s
+pmull v0.8h, v1.8b, v2.8b
+pmull2 v0.8h, v1.16b, v2.16b
+sqdmull v0.4s, v1.4h, v2.4h
+sqdmull2 v0.2d, v1.4s, v2.4s
+sqdmlal v0.4s, v1.4h, v2.4h
+sqdmlal2 v0.2d, v1.4s, v2.4s
+sqdmlsl v0.2d, v1.2s, v2.2s
+sqdmlsl2 v0.4s, v1.8h, v2.8h
+saddlp v0.4h, v1.8b
+uaddlp v0.4s, v1.8h
+saddlp v0.2d, v1.4s
+sadalp v0.8h, v1.16b
+uadalp v0.1d, v1.2s
+uadalp v0.2s, v1.4h
+clz v0.16b, v1.16b
+clz v0.4h, v2.4h
+clz v0.4s, v1.4s
+cls v0.8b, v1.8b
+cls v0.8h, v2.8h
+cls v0.2s, v1.2s
+sqabs v0.8h, v1.8h
+sqabs v0.2d, v1.2d
+sqneg v0.4s, v1.4s
+sqneg v0.16b, v1.16b
+suqadd v0.16b, v1.16b
+suqadd v0.2d, v1.2d
+usqadd v0.4h, v1.4h
+usqadd v0.4s, v1.4s
+shll v0.8h, v1.8b, #8
+shll2 v0.4s, v1.8h, #16
+shll v0.2d, v1.2s, #32
+fcmeq v0.4s, v1.4s, #0.0
+fcmge v0.2d, v1.2d, #0.0
+fcmgt v0.2s, v1.2s, #0.0
+fcmle v0.4s, v1.4s, #0.0
+fcmlt v0.2d, v1.2d, #0.0
+srshr v0.16b, v1.16b, #3
+urshr v0.4s, v1.4s, #32
+srshr v0.2d, v1.2d, #1
+urshr v0.8h, v1.8h, #9
+srsra v0.4h, v1.4h, #16
+ursra v0.2d, v1.2d, #64
+ursra v0.8b, v1.8b, #1
+sqshl v0.16b, v1.16b, #3
+sqshl v0.2d, v1.2d, #0
+uqshl v0.8h, v1.8h, #15
+uqshl v0.2s, v1.2s, #1
+sqshlu v0.4s, v1.4s, #7
+sqshlu v0.8b, v1.8b, #0
+sqshrn v0.8b, v1.8h, #1
+sqshrn2 v0.8h, v1.4s, #16
+sqrshrn v0.2s, v1.2d, #32
+sqrshrn2 v0.16b, v1.8h, #4
+uqshrn v0.4h, v1.4s, #3
+uqshrn2 v0.4s, v1.2d, #1
+uqrshrn v0.8b, v1.8h, #8
+uqrshrn2 v0.8h, v1.4s, #13
+sqshrun v0.4h, v1.4s, #2
+sqshrun2 v0.4s, v1.2d, #20
+sqrshrun v0.8b, v1.8h, #5
+sqrshrun2 v0.16b, v1.8h, #1
+cls v31.4h, v0.4h
+sqneg v5.2d, v6.2d
+uaddlp v1.1d, v2.2s
+srsra v3.2s, v4.2s, #32
+sqshrun2 v0.16b, v1.8h, #8
+uqrshl v7.2d, v8.2d, v9.2d
+pmul v0.8b, v31.8b, v30.8b
+ld2 {v0.s, v1.s}[1], [x0]
+ld3 {v30.b, v31.b, v0.b}[15], [x1], #3
+ld4 {v0.d, v1.d, v2.d, v3.d}[1], [x2], x3
+st2 {v4.h, v5.h}[7], [sp]
+st4 {v0.s, v1.s, v2.s, v3.s}[3], [x0], #16
+ld2r {v0.4s, v1.4s}, [x0]
+ld3r {v0.8b, v1.8b, v2.8b}, [x0], #3
+ld4r {v0.2d, v1.2d, v2.2d, v3.2d}, [x0], x5
+ld1r {v31.1d}, [x0]
+st3 {v0.s, v1.s, v2.s}[2], [x1], #12
+ld4r {v0.2s-v3.2s}, [x1], #16
+fmaxnmp v0.4s, v1.4s, v2.4s
+fminnmp v0.2d, v1.2d, v2.2d
+facge v0.4s, v1.4s, v2.4s
+facgt v0.2s, v1.2s, v3.2s
+fmulx v0.2d, v1.2d, v3.2d
+tbl v0.8b, {v1.16b, v2.16b, v3.16b}, v0.8b
+tbx v0.16b, {v30.16b, v31.16b, v0.16b, v1.16b}, v2.16b
+umaxv h0, v1.4h
+uminv s0, v1.4s
+saddlv d0, v1.4s
+ld3 {v0.4s, v1.4s, v2.4s}, [x1]
+st4 {v0.2s, v1.2s, v2.2s, v3.2s}, [x1], x3
+scvtf v0.4s, v1.4s, #1
+ucvtf v0.2d, v1.2d, #64
+scvtf v0.2d, v1.2d, #13
+ucvtf v0.2s, v1.2s, #32
+fcvtzs v0.4s, v1.4s, #3
+fcvtzu v0.2d, v1.2d, #1
+fcvtzs v0.2d, v1.2d, #64
+fcvtzu v0.2s, v1.2s, #32

@@ -69,6 +69,17 @@ Deno.test("aarch64 table rows are well formed and reachable", () => {
   assert.equal(decode(0xffffffff), null);
 });
 
+Deno.test("aarch64 CASP with an odd register is unallocated", () => {
+  // objdump 2.40: 48207c82 casp x0, x1, x2, x3, [x4]; with Rs or Rt odd, ".inst ... ; undefined"
+  assert.equal(decode(0x48207c82)?.op, "casp");
+  assert.equal(decode(0x08207c82)?.op, "casp");
+  for (const w of [0x48217c82, 0x48207c83, 0x483f7fff, 0x08217c82, 0x08207c83]) {
+    assert.equal(decode(w), null, w.toString(16));
+  }
+  // Rt2 must be 11111
+  assert.equal(decode(0x48207882), null);
+});
+
 Deno.test("aarch64 logical immediates decode per DecodeBitMasks", () => {
   // orr x0, xzr, #0x5555555555555555: N=0 immr=0 imms=0b111100
   assert.deepEqual(decodeBitMask(0, 0b111100, 0, 64), [0x55555555, 0x55555555]);

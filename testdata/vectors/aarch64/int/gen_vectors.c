@@ -173,6 +173,121 @@ static void setf(int r, float f) { memcpy(&S[S_V + 2 * r], &f, 4); }
   for (unsigned a = 0; a < 3; a++)                  \
   T(F_M | F_V, BODY, S[1] = DA(off), S[2] = (u64)a * 8 - 8, S[3] = (u64)a * 2)
 
+/* LSE atomics: x1 = D + 8, the memory operand m and the register operand r (x2) take the
+ * edge pairs below in the low SZ bytes; the other bytes of both stay random, so a B/H/W form
+ * must ignore them. */
+static u64 szmask(unsigned sz) { return sz == 8 ? ~0ull : (1ull << (8 * sz)) - 1; }
+static u64 edge(unsigned k, unsigned sz, int reg) {
+  const u64 smax = szmask(sz) >> 1, smin = smax + 1;
+  static u64 same;
+  switch (k) {
+  case 0: return 0;
+  case 1: return reg ? ~0ull : 1;
+  case 2: return reg ? 1 : ~0ull;
+  case 3: return reg ? smin : smax;
+  case 4: return reg ? smax : smin;
+  case 5: return reg ? 0 : smin;
+  case 6: return reg ? same : (same = rnd());
+  default: return rnd();
+  }
+}
+static u64 rdm(unsigned off) {
+  u64 m;
+  memcpy(&m, D + off, 8);
+  return m;
+}
+static void setm(unsigned off, unsigned sz, u64 v) {
+  u64 m;
+  memcpy(&m, D + off, 8);
+  m = (m & ~szmask(sz)) | (v & szmask(sz));
+  memcpy(D + off, &m, 8);
+}
+#define NAE 8
+#define ATOM(BODY, SZ)                                                              \
+  for (unsigned k = 0; k < NAE; k++)                                                \
+  T(F_M, BODY, S[1] = DA(8), setm(8, SZ, edge(k, SZ, 0)),                           \
+    S[2] = (S[2] & ~szmask(SZ)) | (edge(k, SZ, 1) & szmask(SZ)))
+/* The four orderings of one LSE mnemonic, in size SFX ("b", "h", "") with registers R (w/x). */
+#define ATOM4(OP, SFX, R, SZ)                                   \
+  ATOM(OP SFX " " R "2, " R "0, [x1]", SZ);                     \
+  ATOM(OP "a" SFX " " R "2, " R "0, [x1]", SZ);                 \
+  ATOM(OP "l" SFX " " R "2, " R "0, [x1]", SZ);                 \
+  ATOM(OP "al" SFX " " R "2, " R "0, [x1]", SZ)
+#define ATOMALL(OP) \
+  ATOM4(OP, "b", "w", 1); ATOM4(OP, "h", "w", 2); ATOM4(OP, "", "w", 4); ATOM4(OP, "", "x", 8)
+/* ST<op> aliases (Rt = zr), with and without release. */
+#define STALL(OP)                                                                          \
+  ATOM(OP "b w2, [x1]", 1); ATOM(OP "lb w2, [x1]", 1); ATOM(OP "h w2, [x1]", 2);           \
+  ATOM(OP "lh w2, [x1]", 2); ATOM(OP " w2, [x1]", 4); ATOM(OP "l w2, [x1]", 4);            \
+  ATOM(OP " x2, [x1]", 8); ATOM(OP "l x2, [x1]", 8)
+/* CAS: x1 = D + 8, x2 (compare) equal to memory in the low SZ bytes on even k, x3 random. */
+#define CAS1(BODY, SZ)                                                                  \
+  for (unsigned k = 0; k < 6; k++)                                                      \
+  T(F_M, BODY, S[1] = DA(8), S[2] = (k & 1) ? (k == 5 ? S[2] ^ 1 : S[2])                \
+                                            : (S[2] & ~szmask(SZ)) | (rdm(8) & szmask(SZ)))
+#define CAS4(SFX, R, SZ)                                \
+  CAS1("cas" SFX " " R "2, " R "3, [x1]", SZ);           \
+  CAS1("casa" SFX " " R "2, " R "3, [x1]", SZ);          \
+  CAS1("casl" SFX " " R "2, " R "3, [x1]", SZ);          \
+  CAS1("casal" SFX " " R "2, " R "3, [x1]", SZ)
+/* CASP: x1 = D + 16; k & 1 makes the first compare register equal to memory, k & 2 the
+ * second (in the low SZ bytes; the upper half of a W register stays random). */
+static void caspset(unsigned k, unsigned sz) {
+  u64 lo = 0, hi = 0;
+  memcpy(&lo, D + 16, sz);
+  memcpy(&hi, D + 16 + sz, sz);
+  if (k & 1) S[2] = (S[2] & ~szmask(sz)) | lo;
+  if (k & 2) S[3] = (S[3] & ~szmask(sz)) | hi;
+  if (k & 4) S[2] ^= (k & 1) ? 0 : 1ull << (8 * sz - 1); /* differ only in the top bit */
+}
+#define CASP(BODY, SZ) \
+  for (unsigned k = 0; k < 8; k++) T(F_M, BODY, S[1] = DA(16), caspset(k, SZ))
+/* The same with a zero register as the second compare half: k & 2 zeroes that memory half. */
+#define CASPZ(BODY, SZ)                                                                  \
+  for (unsigned k = 0; k < 8; k++)                                                       \
+  T(F_M, BODY, S[1] = DA(16), ((k & 2) ? memset(D + 16 + SZ, 0, SZ) : 0), caspset(k, SZ))
+
+/* FP lanes with edge values: doubles from DV (even a) or singles from FV (odd a) in every
+ * lane of v0..v3, each rounding mode, and FPCR.DN for a >= 16. */
+static void fillv(unsigned r, unsigned a) {
+  uint8_t *v = (uint8_t *)&S[S_V + 2 * r];
+  for (unsigned i = 0; i < 4; i++) {
+    if (a & 1) {
+      float f = FV[(a * 7 + i * 3 + r * 2) % NFV];
+      memcpy(v + 4 * i, &f, 4);
+    } else if (i < 2) {
+      double d = DV[(a * 3 + i * 5 + r) % NDV];
+      memcpy(v + 8 * i, &d, 8);
+    }
+  }
+}
+#define FPV(BODY)                                                                  \
+  for (unsigned a = 0; a < 24; a++)                                                \
+  T(F_V, BODY, fillv(0, a), fillv(1, a), fillv(2, a + 1), fillv(3, a + 2),          \
+    S[S_FPCR] = ((u64)(a & 3) << 22) | (a >= 16 ? 1ull << 25 : 0))
+
+/* Table lookups: index bytes in v0 mostly within 4 registers (0..63), some beyond. */
+#define TBLV(BODY)                                                                         \
+  for (unsigned a = 0; a < 8; a++)                                                         \
+  T(F_V, BODY, S[S_V] &= 0x3f3f3f3f3f3f3f3full, S[S_V + 1] &= (a & 1) ? ~0ull : 0x1f3f1f3f1f3f1f3full, \
+    S[S_V] |= (u64)a << 61)
+
+/* Register shifts: the bytes of v2 are small signed shift counts ([-20, 20], or [-70, 70]
+ * for odd a); v1 lanes random, all-ones, or the signed minimum. */
+static void shv(unsigned a) {
+  uint8_t *b = (uint8_t *)&S[S_V + 4];
+  for (int i = 0; i < 16; i++) b[i] = (uint8_t)((int)(b[i] % ((a & 1) ? 141 : 41)) - ((a & 1) ? 70 : 20));
+  if (a == 6) S[S_V + 2] = S[S_V + 3] = ~0ull;
+  if (a == 7) S[S_V + 2] = S[S_V + 3] = 0x8000000080000000ull;
+}
+#define SHV(BODY) \
+  for (unsigned a = 0; a < 10; a++) T(F_V, BODY, shv(a))
+/* Doubling multiplies: random lanes, and both operands at the signed minimum (saturation). */
+#define DMULH(BODY)                                                                   \
+  for (unsigned a = 0; a < 6; a++)                                                    \
+  T(F_V, BODY, (a >= 4 ? (S[S_V + 2] = S[S_V + 4] = 0x8000800080008000ull,              \
+                          S[S_V + 3] = S[S_V + 5] = a == 5 ? 0x8000000080000000ull : 0) : 0))
+
 int main(void) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   /* add/sub */
@@ -713,5 +828,288 @@ int main(void) {
   FPS("fabd s0, s1, s2");
   FPS("fcvtzu s0, s1");
   FPS("scvtf s0, s1");
+  /* every FEAT_LSE form: orderings, sizes, ST aliases, CAS and CASP with edge operands */
+  ATOMALL("ldadd");
+  ATOMALL("ldclr");
+  ATOMALL("ldeor");
+  ATOMALL("ldset");
+  ATOMALL("ldsmax");
+  ATOMALL("ldsmin");
+  ATOMALL("ldumax");
+  ATOMALL("ldumin");
+  ATOMALL("swp");
+  STALL("stadd");
+  STALL("stclr");
+  STALL("steor");
+  STALL("stset");
+  STALL("stsmax");
+  STALL("stsmin");
+  STALL("stumax");
+  STALL("stumin");
+  ATOM("ldaddal x2, x2, [x1]", 8);
+  ATOM("ldsmaxa w2, w2, [x1]", 4);
+  ATOM("swpl x2, x2, [x1]", 8);
+  ATOM("ldumaxab w2, wzr, [x1]", 1);
+  ATOM("ldaprb w0, [x1]", 1);
+  ATOM("ldaprh w0, [x1]", 2);
+  ATOM("ldapr w0, [x1]", 4);
+  ATOM("ldapr x0, [x1]", 8);
+  CAS4("b", "w", 1);
+  CAS4("h", "w", 2);
+  CAS4("", "w", 4);
+  CAS4("", "x", 8);
+  CAS1("casal x2, x2, [x1]", 8);
+  CAS1("cas x2, xzr, [x1]", 8);
+  CASP("casp x2, x3, x4, x5, [x1]", 8);
+  CASP("caspa x2, x3, x4, x5, [x1]", 8);
+  CASP("caspl x2, x3, x4, x5, [x1]", 8);
+  CASP("caspal x2, x3, x4, x5, [x1]", 8);
+  CASP("casp w2, w3, w4, w5, [x1]", 4);
+  CASP("caspa w2, w3, w4, w5, [x1]", 4);
+  CASP("caspl w2, w3, w4, w5, [x1]", 4);
+  CASP("caspal w2, w3, w4, w5, [x1]", 4);
+  CASP("casp x2, x3, x2, x3, [x1]", 8);
+  CASP("caspal w2, w3, w2, w3, [x1]", 4);
+  CASP("casp x2, x3, x6, x7, [x1]\n mov x4, x6", 8);
+  /* xzr halves: (x30, xzr) as the new pair, and as the compare pair (x30 saved in x6) */
+  CASP("mov x6, x30\n mov x30, x4\n casp x2, x3, x30, xzr, [x1]\n mov x30, x6\n mov x6, #0", 8);
+  CASPZ("mov x6, x30\n mov x30, x2\n caspal x30, xzr, x4, x5, [x1]\n mov x2, x30\n mov x30, x6\n mov x6, #0", 8);
+  CASPZ("mov x6, x30\n mov x30, x2\n caspl w30, wzr, w4, w5, [x1]\n mov x2, x30\n mov x30, x6\n mov x6, #0", 4);
+  /* by element: FP (vector and scalar), integer, widening */
+  FPV("fmla v0.4s, v1.4s, v2.s[3]");
+  FPV("fmla v0.2s, v1.2s, v2.s[1]");
+  FPV("fmls v0.4s, v1.4s, v3.s[0]");
+  FPV("fmul v0.4s, v1.4s, v2.s[2]");
+  FPV("fmla v0.2d, v1.2d, v2.d[1]");
+  FPV("fmls v0.2d, v1.2d, v2.d[0]");
+  FPV("fmul v0.2d, v1.2d, v3.d[1]");
+  FPV("fmla s0, s1, v2.s[3]");
+  FPV("fmls d0, d1, v2.d[1]");
+  FPV("fmls s0, s1, v3.s[2]");
+  FPV("fmla d0, d1, v3.d[0]");
+  FPV("fmul s0, s1, v3.s[1]");
+  FPV("fmul d0, d1, v2.d[0]");
+  FPV("fmla v1.4s, v1.4s, v1.s[0]");
+  SIMD("mul v0.8h, v1.8h, v2.h[7]");
+  SIMD("mul v0.2s, v1.2s, v2.s[1]");
+  SIMD("mla v0.4h, v1.4h, v2.h[5]");
+  SIMD("mla v0.4s, v1.4s, v3.s[3]");
+  SIMD("mls v0.8h, v1.8h, v2.h[0]");
+  SIMD("mls v0.2s, v1.2s, v2.s[2]");
+  SIMD("mul v1.8h, v1.8h, v1.h[2]");
+  SIMD("smull v0.4s, v1.4h, v2.h[3]");
+  SIMD("smull2 v0.2d, v1.4s, v2.s[1]");
+  SIMD("umull v0.2d, v1.2s, v2.s[3]");
+  SIMD("umull2 v0.4s, v1.8h, v3.h[6]");
+  SIMD("smlal v0.2d, v1.2s, v2.s[0]");
+  SIMD("smlal2 v0.4s, v1.8h, v2.h[4]");
+  SIMD("umlal v0.4s, v1.4h, v2.h[2]");
+  SIMD("umlal2 v0.2d, v1.4s, v3.s[2]");
+  SIMD("smlsl v0.4s, v1.4h, v2.h[1]");
+  SIMD("smlsl2 v0.2d, v1.4s, v2.s[3]");
+  SIMD("umlsl v0.2d, v1.2s, v2.s[1]");
+  SIMD("umlsl2 v0.4s, v1.8h, v2.h[7]");
+  SIMD("smull2 v1.4s, v1.8h, v1.h[7]");
+  /* float to integer with every rounding, vector and scalar; single <-> double */
+  FPV("fcvtns v0.4s, v1.4s");
+  FPV("fcvtnu v0.2d, v1.2d");
+  FPV("fcvtms v0.2s, v1.2s");
+  FPV("fcvtmu v0.4s, v1.4s");
+  FPV("fcvtps v0.2d, v1.2d");
+  FPV("fcvtpu v0.4s, v1.4s");
+  FPV("fcvtas v0.4s, v1.4s");
+  FPV("fcvtas v0.2d, v1.2d");
+  FPV("fcvtau v0.2d, v1.2d");
+  FPV("fcvtzs v0.2d, v1.2d");
+  FPV("fcvtns s0, s1");
+  FPV("fcvtnu d0, d1");
+  FPV("fcvtms d0, d1");
+  FPV("fcvtmu s0, s1");
+  FPV("fcvtps s0, s1");
+  FPV("fcvtpu d0, d1");
+  FPV("fcvtas d0, d1");
+  FPV("fcvtau s0, s1");
+  FPV("fcvtl v0.2d, v1.2s");
+  FPV("fcvtl2 v0.2d, v1.4s");
+  FPV("fcvtn v0.2s, v1.2d");
+  FPV("fcvtn2 v0.4s, v1.2d");
+  FPV("fcvtl2 v1.2d, v1.4s");
+  FPV("fcvtn2 v1.4s, v1.2d");
+  /* tbl/tbx with 1-4 table registers, across-lane ops on every arrangement, structures */
+  TBLV("tbl v0.16b, {v1.16b, v2.16b}, v0.16b");
+  TBLV("tbl v0.8b, {v1.16b, v2.16b, v3.16b}, v0.8b");
+  TBLV("tbl v0.16b, {v0.16b, v1.16b, v2.16b, v3.16b}, v0.16b");
+  TBLV("tbx v0.16b, {v1.16b, v2.16b}, v0.16b");
+  TBLV("tbx v0.16b, {v1.16b, v2.16b, v3.16b}, v0.16b");
+  TBLV("tbx v0.8b, {v0.16b, v1.16b, v2.16b, v3.16b}, v0.8b");
+  TBLV("tbl v3.16b, {v1.16b}, v0.16b");
+  SIMD("addv b0, v1.8b");
+  SIMD("addv h0, v1.4h");
+  SIMD("umaxv b0, v1.8b");
+  SIMD("umaxv h0, v1.8h");
+  SIMD("umaxv h0, v1.4h");
+  SIMD("umaxv s0, v1.4s");
+  SIMD("uminv b0, v1.16b");
+  SIMD("uminv b0, v1.8b");
+  SIMD("uminv h0, v1.4h");
+  SIMD("uminv s0, v1.4s");
+  SIMD("smaxv b0, v1.16b");
+  SIMD("smaxv h0, v1.4h");
+  SIMD("sminv h0, v1.8h");
+  SIMD("sminv s0, v1.4s");
+  SIMD("uaddlv s0, v1.4h");
+  SIMD("uaddlv d0, v1.4s");
+  SIMD("saddlv h0, v1.8b");
+  SIMD("saddlv d0, v1.4s");
+  MEM("ld3 {v0.4s, v1.4s, v2.4s}, [x1]", 0);
+  MEM("ld3 {v1.8b, v2.8b, v3.8b}, [x1], #24", 8);
+  MEM("st3 {v1.8h, v2.8h, v3.8h}, [x1]", 8);
+  MEM("st4 {v0.2s, v1.2s, v2.2s, v3.2s}, [x1], x3", 0);
+  MEM("ld4 {v0.16b, v1.16b, v2.16b, v3.16b}, [x1]", 0);
+  MEM("ld2 {v0.2d, v1.2d}, [x1], #32", 0);
+  MEM("ld1 {v0.8h, v1.8h, v2.8h}, [x1]", 8);
+  MEM("st1 {v1.2d, v2.2d, v3.2d}, [x1], #48", 8);
+  MEM("st1 {v0.1d, v1.1d, v2.1d, v3.1d}, [x1]", 16);
+  /* three-same integer: halving, rounding, accumulate, register shifts, pmul, doubling */
+  SIMD("shadd v0.16b, v1.16b, v2.16b");
+  SIMD("uhadd v0.8h, v1.8h, v2.8h");
+  SIMD("srhadd v0.4s, v1.4s, v2.4s");
+  SIMD("urhadd v0.8b, v1.8b, v2.8b");
+  SIMD("shsub v0.4h, v1.4h, v2.4h");
+  SIMD("uhsub v0.2s, v1.2s, v2.2s");
+  SIMD("saba v0.8h, v1.8h, v2.8h");
+  SIMD("uaba v0.16b, v1.16b, v2.16b");
+  SIMD("uaba v0.4s, v1.4s, v2.4s");
+  SIMD("pmul v0.16b, v1.16b, v2.16b");
+  SIMD("pmul v0.8b, v1.8b, v2.8b");
+  SHV("srshl v0.16b, v1.16b, v2.16b");
+  SHV("urshl v0.8h, v1.8h, v2.8h");
+  SHV("srshl v0.2d, v1.2d, v2.2d");
+  SHV("urshl v0.4s, v1.4s, v2.4s");
+  SHV("sqshl v0.8b, v1.8b, v2.8b");
+  SHV("uqshl v0.4s, v1.4s, v2.4s");
+  SHV("sqshl v0.2d, v1.2d, v2.2d");
+  SHV("uqshl v0.8h, v1.8h, v2.8h");
+  SHV("sqrshl v0.4h, v1.4h, v2.4h");
+  SHV("uqrshl v0.16b, v1.16b, v2.16b");
+  SHV("sqrshl v0.2d, v1.2d, v2.2d");
+  SHV("uqrshl v0.2s, v1.2s, v2.2s");
+  DMULH("sqdmulh v0.8h, v1.8h, v2.8h");
+  DMULH("sqdmulh v0.2s, v1.2s, v2.2s");
+  DMULH("sqrdmulh v0.4h, v1.4h, v2.4h");
+  DMULH("sqrdmulh v0.4s, v1.4s, v2.4s");
+  /* three-different: absolute difference (accumulate), subtract high narrow, multiply-subtract,
+   * saturating doubling multiplies, polynomial */
+  SIMD("sabal v0.8h, v1.8b, v2.8b");
+  SIMD("uabal2 v0.4s, v1.8h, v2.8h");
+  SIMD("sabdl2 v0.2d, v1.4s, v2.4s");
+  SIMD("uabdl v0.8h, v1.8b, v2.8b");
+  SIMD("subhn v0.8b, v1.8h, v2.8h");
+  SIMD("subhn2 v0.4s, v1.2d, v2.2d");
+  SIMD("rsubhn v0.4h, v1.4s, v2.4s");
+  SIMD("rsubhn2 v0.16b, v1.8h, v2.8h");
+  SIMD("smlsl v0.4s, v1.4h, v2.4h");
+  SIMD("umlsl2 v0.8h, v1.16b, v2.16b");
+  SIMD("umlsl v0.2d, v1.2s, v2.2s");
+  SIMD("pmull v0.8h, v1.8b, v2.8b");
+  SIMD("pmull2 v0.8h, v1.16b, v2.16b");
+  DMULH("sqdmull v0.4s, v1.4h, v2.4h");
+  DMULH("sqdmull2 v0.2d, v1.4s, v2.4s");
+  DMULH("sqdmlal v0.4s, v1.4h, v2.4h");
+  DMULH("sqdmlal2 v0.2d, v1.4s, v2.4s");
+  DMULH("sqdmlsl v0.2d, v1.2s, v2.2s");
+  DMULH("sqdmlsl2 v0.4s, v1.8h, v2.8h");
+  /* two-register misc: pairwise long adds, count leading, saturating abs/neg/accumulate, shll,
+   * FP compares with zero */
+  SIMD("saddlp v0.4h, v1.8b");
+  SIMD("uaddlp v0.4s, v1.8h");
+  SIMD("saddlp v0.2d, v1.4s");
+  SIMD("sadalp v0.8h, v1.16b");
+  SIMD("uadalp v0.1d, v1.2s");
+  SIMD("uadalp v0.2s, v1.4h");
+  SIMD("clz v0.16b, v1.16b");
+  SIMD("clz v0.4h, v2.4h");
+  SIMD("clz v0.4s, v1.4s");
+  SIMD("cls v0.8b, v1.8b");
+  SIMD("cls v0.8h, v2.8h");
+  SIMD("cls v0.2s, v1.2s");
+  DMULH("sqabs v0.8h, v1.8h");
+  DMULH("sqabs v0.2d, v1.2d");
+  DMULH("sqneg v0.4s, v1.4s");
+  DMULH("sqneg v0.16b, v1.16b");
+  SIMD("suqadd v0.16b, v1.16b");
+  SIMD("suqadd v0.2d, v1.2d");
+  SIMD("usqadd v0.4h, v1.4h");
+  SIMD("usqadd v0.4s, v1.4s");
+  SIMD("shll v0.8h, v1.8b, #8");
+  SIMD("shll2 v0.4s, v1.8h, #16");
+  SIMD("shll v0.2d, v1.2s, #32");
+  FPV("fcmeq v0.4s, v1.4s, #0.0");
+  FPV("fcmge v0.2d, v1.2d, #0.0");
+  FPV("fcmgt v0.2s, v1.2s, #0.0");
+  FPV("fcmle v0.4s, v1.4s, #0.0");
+  FPV("fcmlt v0.2d, v1.2d, #0.0");
+  /* shift by immediate: rounding, saturating left, saturating narrow */
+  SIMD("srshr v0.16b, v1.16b, #3");
+  SIMD("urshr v0.4s, v1.4s, #32");
+  SIMD("srshr v0.2d, v1.2d, #1");
+  SIMD("urshr v0.8h, v1.8h, #9");
+  SIMD("srsra v0.4h, v1.4h, #16");
+  SIMD("ursra v0.2d, v1.2d, #64");
+  SIMD("ursra v0.8b, v1.8b, #1");
+  SIMD("sqshl v0.16b, v1.16b, #3");
+  SIMD("sqshl v0.2d, v1.2d, #0");
+  SIMD("uqshl v0.8h, v1.8h, #15");
+  SIMD("uqshl v0.2s, v1.2s, #1");
+  SIMD("sqshlu v0.4s, v1.4s, #7");
+  SIMD("sqshlu v0.8b, v1.8b, #0");
+  DMULH("sqshrn v0.8b, v1.8h, #1");
+  SIMD("sqshrn2 v0.8h, v1.4s, #16");
+  SIMD("sqrshrn v0.2s, v1.2d, #32");
+  SIMD("sqrshrn2 v0.16b, v1.8h, #4");
+  SIMD("uqshrn v0.4h, v1.4s, #3");
+  SIMD("uqshrn2 v0.4s, v1.2d, #1");
+  SIMD("uqrshrn v0.8b, v1.8h, #8");
+  SIMD("uqrshrn2 v0.8h, v1.4s, #13");
+  DMULH("sqshrun v0.4h, v1.4s, #2");
+  SIMD("sqshrun2 v0.4s, v1.2d, #20");
+  SIMD("sqrshrun v0.8b, v1.8h, #5");
+  SIMD("sqrshrun2 v0.16b, v1.8h, #1");
+  /* ld2-ld4/st2-st4 single structure, ld2r-ld4r */
+  MEM("ld2 {v0.s, v1.s}[1], [x1]", 0);
+  MEM("ld2 {v2.b, v3.b}[9], [x1], #2", 5);
+  MEM("ld3 {v1.h, v2.h, v3.h}[6], [x1]", 2);
+  MEM("ld3 {v0.d, v1.d, v2.d}[1], [x1], x3", 8);
+  MEM("ld4 {v0.b, v1.b, v2.b, v3.b}[15], [x1], #4", 3);
+  MEM("ld4 {v0.d, v1.d, v2.d, v3.d}[0], [x1]", 16);
+  MEM("st2 {v2.h, v3.h}[7], [x1]", 6);
+  MEM("st3 {v0.s, v1.s, v2.s}[2], [x1], #12", 4);
+  MEM("st4 {v0.s, v1.s, v2.s, v3.s}[3], [x1], x2", 16);
+  MEM("st4 {v0.b, v1.b, v2.b, v3.b}[0], [x1]", 1);
+  MEM("ld2r {v0.4s, v1.4s}, [x1]", 0);
+  MEM("ld2r {v2.8b, v3.8b}, [x1], #2", 7);
+  MEM("ld3r {v0.8h, v1.8h, v2.8h}, [x1], x3", 8);
+  MEM("ld4r {v0.2d, v1.2d, v2.2d, v3.2d}, [x1]", 16);
+  MEM("ld4r {v0.2s, v1.2s, v2.2s, v3.2s}, [x1], #16", 8);
+  /* FP three-same: pairwise max/min number, absolute compares, fmulx */
+  FPV("fmaxnmp v0.4s, v1.4s, v2.4s");
+  FPV("fminnmp v0.2d, v1.2d, v2.2d");
+  FPV("fmaxnmp v0.2s, v1.2s, v2.2s");
+  FPV("facge v0.4s, v1.4s, v2.4s");
+  FPV("facgt v0.2d, v1.2d, v2.2d");
+  FPV("facgt v0.2s, v1.2s, v3.2s");
+  FPV("fmulx v0.4s, v1.4s, v2.4s");
+  FPV("fmulx v0.2d, v1.2d, v3.2d");
+  /* fixed-point <-> FP, vector: random integers under every rounding mode, FP edge values */
+  for (unsigned r = 0; r < 4; r++) {
+    for (unsigned a = 0; a < 3; a++) T(F_V, "scvtf v0.4s, v1.4s, #1", S[S_FPCR] = (u64)r << 22);
+    for (unsigned a = 0; a < 3; a++) T(F_V, "ucvtf v0.2d, v1.2d, #64", S[S_FPCR] = (u64)r << 22);
+    for (unsigned a = 0; a < 3; a++) T(F_V, "scvtf v0.2d, v1.2d, #13", S[S_FPCR] = (u64)r << 22);
+    for (unsigned a = 0; a < 3; a++) T(F_V, "ucvtf v0.2s, v1.2s, #32", S[S_FPCR] = (u64)r << 22);
+  }
+  FPV("fcvtzs v0.4s, v1.4s, #3");
+  FPV("fcvtzu v0.2d, v1.2d, #1");
+  FPV("fcvtzs v0.2d, v1.2d, #64");
+  FPV("fcvtzu v0.2s, v1.2s, #32");
   return 0;
 }
