@@ -44,7 +44,7 @@ export interface EngineOptions {
   hotThreshold?: number;
   /**
    * Dispatches into a block run through shared instruction templates (tier 0)
-   * before it is compiled on its own (jit, tiered). Default 8; 0 skips tier 0.
+   * before it is compiled on its own (jit, tiered). Default 24; 0 skips tier 0.
    */
   coldRuns?: number;
   /** Called with every block compiled: its pc and disassembly lines. */
@@ -94,7 +94,7 @@ export class Engine<I extends DecodedInsn> {
     this.opts = opts;
     this.hotThreshold = opts.hotThreshold ?? 64;
     this.coldRuns = this.hotThreshold > 0 && opts.mode === "jit"
-      ? Math.min(opts.coldRuns ?? 8, this.hotThreshold)
+      ? Math.min(opts.coldRuns ?? 24, this.hotThreshold)
       : 0;
     mem.onCodeChange = (first, last) => this.cache.invalidatePages(first, last);
   }
