@@ -57,6 +57,10 @@ export const MAP_ANONYMOUS = 0x20;
 /** MAP_FIXED that fails with EEXIST instead of replacing. */
 export const MAP_FIXED_NOREPLACE = 0x100000;
 
+/** Zeroed backing stores of retired address spaces (see AddressSpace.retire). */
+const spares: { memory: WebAssembly.Memory; u8: Uint8Array; dv: DataView; pf: Uint8Array }[] = [];
+const MAX_SPARES = 4;
+
 /** Options for {@link AddressSpace}. */
 export interface AddressSpaceOptions {
   /** High 32 bits of every guest address in the window (0 for Linux ELF). */
@@ -112,6 +116,11 @@ export class AddressSpace {
   mmapTop = 0x7000_0000;
   /** Lowest address that mmap placement may use. */
   mmapBottom = 0x1_0000;
+  /**
+   * Mapped bytes of every address space sharing this pool (the processes of
+   * one guest), when they share one cap; null: this space alone counts.
+   */
+  pool: { used: number } | null = null;
   /** Told when translated code may be stale. */
   onCodeChange: CodeInvalidator = () => {};
   /** Names of mappings by first page, for /proc/self/maps. */
@@ -122,10 +131,42 @@ export class AddressSpace {
     this.windowHi = options.windowHi ?? 0;
     this.base = this.windowHi * WINDOW;
     this.maxMemory = options.maxMemory ?? 1 << 30;
+    const spare = spares.pop();
+    if (spare) {
+      this.memory = spare.memory;
+      this.u8 = spare.u8;
+      this.dv = spare.dv;
+      this.pf = spare.pf;
+      return;
+    }
     this.memory = new WebAssembly.Memory({ initial: 65536, maximum: 65536 });
     this.u8 = new Uint8Array(this.memory.buffer);
     this.dv = new DataView(this.memory.buffer);
     this.pf = new Uint8Array(NPAGES);
+  }
+
+  /**
+   * Hand the backing store to the next address space made (an ended guest
+   * process's, when nothing can touch it any more): nonzero pages and the
+   * flags are zeroed, so it is as new. V8 counts each 4 GiB memory as
+   * external memory and runs a full GC every few allocations; reusing them
+   * keeps fork-heavy guests (shell scripts) out of the collector. This
+   * object must not be used afterwards.
+   */
+  retire(): void {
+    if (spares.length >= MAX_SPARES || spares.some((x) => x.memory === this.memory)) return;
+    const words = new Int32Array(this.memory.buffer);
+    const w = PAGE_SIZE >> 2;
+    for (let p = FIRST_PAGE; p <= LAST_PAGE; p++) {
+      if (!(this.pf[p] & PF_MAPPED)) continue;
+      const w0 = p * w, w1 = w0 + w;
+      let i = w0;
+      while (i < w1 && words[i] === 0) i++;
+      if (i < w1) words.fill(0, w0, w1);
+    }
+    this.pf.fill(0);
+    this.mapped = 0;
+    spares.push({ memory: this.memory, u8: this.u8, dv: this.dv, pf: this.pf });
   }
 
   /** Window offset of a guest address, or -1 when it lies outside the window. */
@@ -287,11 +328,13 @@ export class AddressSpace {
     if (!r) return -EINVAL;
     const [first, last] = r;
     const fresh = (last - first + 1) - this.countMapped(first, last);
-    if (this.mapped + fresh * PAGE_SIZE > this.maxMemory) return -ENOMEM;
+    const used = this.pool ? this.pool.used : this.mapped;
+    if (used + fresh * PAGE_SIZE > this.maxMemory) return -ENOMEM;
     this.unmapPages(first, last);
     const flags = normalizeProt(prot) | PF_MAPPED;
     this.pf.fill(flags, first, last + 1);
     this.mapped += (last - first + 1) * PAGE_SIZE;
+    if (this.pool) this.pool.used += (last - first + 1) * PAGE_SIZE;
     if (name) this.names.set(first, name);
     return 0;
   }
@@ -358,6 +401,7 @@ export class AddressSpace {
       this.pf[p] = 0;
       this.names.delete(p);
       this.mapped -= PAGE_SIZE;
+      if (this.pool) this.pool.used -= PAGE_SIZE;
     }
     if (code) this.onCodeChange(first, last);
   }
@@ -371,6 +415,9 @@ export class AddressSpace {
     const [first, last] = r;
     if (this.countMapped(first, last) !== last - first + 1) return -ENOMEM;
     const flags = normalizeProt(prot) | PF_MAPPED;
+    // Linux splits the mapping: both sides keep its name in /proc/self/maps.
+    this.keepName(first);
+    if (last + 1 <= LAST_PAGE) this.keepName(last + 1);
     let code = false;
     for (let p = first; p <= last; p++) {
       if (this.pf[p] & PF_CODE) code = true;
@@ -378,6 +425,19 @@ export class AddressSpace {
     }
     if (code) this.onCodeChange(first, last);
     return 0;
+  }
+
+  /** Name page `p` after the mapping it lies in (as mappings() groups pages), if it has one. */
+  private keepName(p: number): void {
+    if (!(this.pf[p] & PF_MAPPED) || this.names.has(p)) return;
+    const prot = this.pf[p] & (PF_R | PF_W | PF_X);
+    let q = p;
+    while (
+      q > FIRST_PAGE && !this.names.has(q) && (this.pf[q - 1] & PF_MAPPED) &&
+      (this.pf[q - 1] & (PF_R | PF_W | PF_X)) === prot
+    ) q--;
+    const name = this.names.get(q);
+    if (name) this.names.set(p, name);
   }
 
   /** Linux brk: returns the new break (the old one when the request fails). */
@@ -396,6 +456,56 @@ export class AddressSpace {
     return want;
   }
 
+  /**
+   * A copy of this address space (fork): the same mappings, protections,
+   * names, heap and mmap state, and the same bytes. Only pages that hold a
+   * nonzero byte are copied (an untouched page of the reserved buffer reads
+   * as zeros without being committed), so a fork commits what the parent
+   * has written, not its whole stack. The copy has no translated code.
+   */
+  clone(): AddressSpace {
+    const c = new AddressSpace({ windowHi: this.windowHi, maxMemory: this.maxMemory });
+    const src = new Int32Array(this.memory.buffer);
+    const dst = new Int32Array(c.memory.buffer);
+    const words = PAGE_SIZE >> 2;
+    const pf = this.pf, cpf = c.pf;
+    for (let p = FIRST_PAGE; p <= LAST_PAGE; p++) {
+      const f = pf[p];
+      if (!(f & PF_MAPPED)) continue;
+      cpf[p] = f & ~PF_CODE;
+      const w0 = p * words, w1 = w0 + words;
+      let w = w0;
+      while (w < w1 && src[w] === 0) w++;
+      if (w < w1) dst.set(src.subarray(w0, w1), w0);
+    }
+    c.mapped = this.mapped;
+    c.pool = this.sharePool();
+    c.pool.used += c.mapped;
+    c.brkStart = this.brkStart;
+    c.brkCur = this.brkCur;
+    c.mmapTop = this.mmapTop;
+    c.mmapBottom = this.mmapBottom;
+    for (const [k, v] of this.names) c.names.set(k, v);
+    return c;
+  }
+
+  /** The pool this space counts in, made (with its own usage) on first use. */
+  sharePool(): { used: number } {
+    return this.pool ??= { used: this.mapped };
+  }
+
+  /** Count this (still empty) space against `other`'s cap (execve's new address space). */
+  joinPool(other: AddressSpace): void {
+    this.pool = other.sharePool();
+    this.pool.used += this.mapped;
+  }
+
+  /** Stop counting this space in its pool (the process ended or exec'd): its pages are free. */
+  leavePool(): void {
+    if (this.pool) this.pool.used -= this.mapped;
+    this.pool = null;
+  }
+
   /** Mapped ranges with their protections, merged, for /proc/self/maps. */
   mappings(): MappingInfo[] {
     const out: MappingInfo[] = [];
@@ -409,7 +519,8 @@ export class AddressSpace {
       }
       const prot = f & (PF_R | PF_W | PF_X);
       const start = this.base + p * PAGE_SIZE;
-      if (cur && cur.prot === prot && cur.end === start && name === undefined) {
+      // Adjacent pages with the same protection and name are one mapping (Linux merges them).
+      if (cur && cur.prot === prot && cur.end === start && (name ?? cur.name) === cur.name) {
         cur.end += PAGE_SIZE;
       } else {
         cur = { start, end: start + PAGE_SIZE, prot, name: name ?? "" };

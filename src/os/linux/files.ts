@@ -40,7 +40,8 @@ import {
 } from "../../sandbox/host.ts";
 import type { DevKind, VDirEntry, VNode } from "../../sandbox/vfs.ts";
 import { makedev } from "../../sandbox/vfs.ts";
-import { O_ACCMODE, O_APPEND, O_RDONLY, O_RDWR, O_WRONLY } from "./numbers.ts";
+import { O_ACCMODE, O_APPEND, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY } from "./numbers.ts";
+import { WaitQueue } from "./waitq.ts";
 
 /** poll(2) event bits. */
 export const POLLIN = 0x1;
@@ -657,6 +658,21 @@ export function fillRandom(buf: Uint8Array): void {
   }
 }
 
+/**
+ * How a pipe operation that would block waits, set by the scheduler (mod.ts)
+ * around each system call it handles for a guest task: `block` waits on
+ * `wait()` and retries `attempt` (null: still blocked) until it gives a
+ * result or a signal interrupts (see `sched.ts` block()); `sigpipe` raises
+ * SIGPIPE at the caller. Outside a scheduler (`block` null), a read of an
+ * empty pipe fails with EAGAIN, as it always did for a lone process.
+ */
+export const pipeWaits: {
+  block:
+    | ((wait: () => Promise<unknown>, attempt: () => number | null) => number | Promise<number>)
+    | null;
+  sigpipe: (() => void) | null;
+} = { block: null, sigpipe: null };
+
 /** The shared state of a pipe. */
 export class PipeBuffer {
   /** Capacity in bytes (F_GETPIPE_SZ). */
@@ -667,6 +683,8 @@ export class PipeBuffer {
   writers = 0;
   /** Inode number shared by both ends. */
   readonly ino: number = freshIno();
+  /** Woken at every change: bytes in or out, an end closed. */
+  readonly changed: WaitQueue = new WaitQueue();
 
   /** Take up to `buf.length` bytes. */
   take(buf: Uint8Array): number {
@@ -680,20 +698,24 @@ export class PipeBuffer {
       else this.#chunks[0] = c.subarray(n);
     }
     this.size -= done;
+    if (done) this.changed.wake();
     return done;
   }
   /** Append bytes (copied). */
   put(data: Uint8Array): void {
     this.#chunks.push(data.slice());
     this.size += data.length;
+    this.changed.wake();
   }
 }
 
 /**
- * One end of an in-process pipe. With a single guest thread nothing else can
- * run while a reader waits, so a read of an empty pipe whose write end is
- * still open fails with EAGAIN instead of blocking forever (and a write to a
- * full pipe writes what fits, or fails with EAGAIN).
+ * One end of an in-process pipe. Under the scheduler, a read of an empty
+ * pipe whose write end is open waits (other guest processes run), and a
+ * write to a full pipe waits for room until all is written; EOF when every
+ * write end is closed, EPIPE and SIGPIPE when every read end is. Outside a
+ * scheduler (a lone process in unit tests) nothing else can run, so such a
+ * read fails with EAGAIN and such a write writes what fits.
  */
 export class PipeEnd extends OpenFile {
   readonly #pipe: PipeBuffer;
@@ -720,21 +742,51 @@ export class PipeEnd extends OpenFile {
   override read(buf: Uint8Array): number {
     if (!this.#readEnd) throw new SysError(EBADF);
     if (buf.length === 0) return 0;
-    if (this.#pipe.size === 0) {
-      if (this.#pipe.writers === 0) return 0;
-      throw new SysError(EAGAIN);
+    const pipe = this.#pipe;
+    if (pipe.size === 0) {
+      if (pipe.writers === 0) return 0;
+      const block = pipeWaits.block;
+      if (!block || (this.flags & O_NONBLOCK)) throw new SysError(EAGAIN);
+      return block(
+        () => pipe.changed.wait(),
+        () => (pipe.size > 0 ? pipe.take(buf) : pipe.writers === 0 ? 0 : null),
+      ) as number;
     }
-    return this.#pipe.take(buf);
+    return pipe.take(buf);
   }
   override write(data: Uint8Array): number {
     if (this.#readEnd) throw new SysError(EBADF);
-    if (this.#pipe.readers === 0) throw new SysError(EPIPE);
+    const pipe = this.#pipe;
+    if (pipe.readers === 0) throw new SysError(EPIPE);
     if (data.length === 0) return 0;
-    const room = this.#pipe.capacity - this.#pipe.size;
-    if (room <= 0) throw new SysError(EAGAIN);
-    const n = Math.min(room, data.length);
-    this.#pipe.put(data.subarray(0, n));
-    return n;
+    const room = pipe.capacity - pipe.size;
+    if (room >= data.length) {
+      pipe.put(data);
+      return data.length;
+    }
+    const block = pipeWaits.block;
+    if (!block || (this.flags & O_NONBLOCK)) {
+      if (room <= 0) throw new SysError(EAGAIN);
+      pipe.put(data.subarray(0, room));
+      return room;
+    }
+    // Blocking: write what fits, then wait for room (the result may be a Promise, which
+    // the system call layer awaits like any other blocking call).
+    const sigpipe = pipeWaits.sigpipe;
+    let done = 0;
+    return block(() => pipe.changed.wait(), () => {
+      if (pipe.readers === 0) {
+        if (done > 0) return done;
+        sigpipe?.();
+        return -EPIPE;
+      }
+      const n = Math.min(pipe.capacity - pipe.size, data.length - done);
+      if (n > 0) {
+        pipe.put(data.subarray(done, done + n));
+        done += n;
+      }
+      return done === data.length ? done : null;
+    }) as number;
   }
   override available(): number {
     return this.#readEnd ? this.#pipe.size : 0;
@@ -750,9 +802,13 @@ export class PipeEnd extends OpenFile {
     if (pipe.readers === 0) m |= POLLERR;
     return m;
   }
+  override readyPromise(): Promise<unknown> {
+    return this.#pipe.changed.wait();
+  }
   override release(): void {
     if (this.#readEnd) this.#pipe.readers--;
     else this.#pipe.writers--;
+    this.#pipe.changed.wake();
   }
 }
 

@@ -3,12 +3,14 @@
  * from each description's `pollMask()`. When nothing is ready and the caller
  * may wait, the handler returns a Promise that settles when a description
  * reports a change from the host (`readyPromise()`, e.g. a socket) or the
- * timeout passes; in-process pipes cannot change while the only thread waits.
+ * timeout passes, a pipe changes (another guest process wrote or closed it),
+ * or a signal interrupts the wait (-EINTR).
  * @module
  */
 
 import type { SysArgs } from "./args.ts";
-import { EBADF, EFAULT, EINVAL, SysError } from "./errno.ts";
+import { EBADF, EFAULT, EINTR, EINVAL, SysError } from "./errno.ts";
+import { hasDeliverable } from "./signals.ts";
 import {
   type OpenFile,
   POLLERR,
@@ -42,6 +44,7 @@ function sleep(ms: number): Promise<void> {
  * each time one of `files` reports a change. `timeoutMs` < 0 waits forever.
  */
 function waitLoop(
+  p: LinuxProcess,
   files: () => OpenFile[],
   check: () => number,
   timeoutMs: number,
@@ -53,9 +56,11 @@ function waitLoop(
     for (;;) {
       const left = deadline - performance.now();
       if (left <= 0) return check();
+      // A signal sent by another guest process (or a timer) interrupts the wait.
+      if (hasDeliverable(p) || p.exited) return -EINTR;
       const waits = files().map((f) => f.readyPromise()).filter((w) => w !== null);
       const timer = sleep(Number.isFinite(left) ? left : MAX_TIMER);
-      await Promise.race([timer, ...waits]);
+      await Promise.race([timer, p.sigWait.wait(), ...waits]);
       const n = check();
       if (n !== 0) return n;
     }
@@ -103,7 +108,7 @@ function doPoll(p: LinuxProcess, fdsAddr: number, nfds: number, timeoutMs: numbe
     });
     return count;
   };
-  return waitLoop(files, check, timeoutMs);
+  return waitLoop(p, files, check, timeoutMs);
 }
 
 /** poll(fds, nfds, timeout_ms) (x86-64) */
@@ -164,7 +169,7 @@ function doSelect(
     });
     return count;
   };
-  return waitLoop(files, check, timeoutMs);
+  return waitLoop(p, files, check, timeoutMs);
 }
 
 /** select(nfds, readfds, writefds, exceptfds, timeout_tv) (x86-64) */

@@ -1,26 +1,21 @@
 /**
  * Process, identity, time, limits and signal-state system calls.
  *
- * kitemu presents one fixed identity: pid 1000 (also the tid), parent pid 1,
- * uid and gid 1000, host name "kitemu", kernel "6.1.0-kitemu". Signal
+ * kitemu presents a fixed identity: the first process is pid 1000 with parent
+ * pid 1 (children and threads get 1001, 1002, ...: see `sched.ts`), uid and gid
+ * 1000, host name "kitemu", kernel "6.1.0-kitemu". Signal
  * dispositions and masks are kept here; raising and delivering signals
  * (frames, rt_sigreturn) is `signals.ts`'s job.
  * @module
  */
 
 import { guestOut, type SysArgs } from "./args.ts";
-import { EINVAL, ENOMEM, ENOSYS, EPERM, ESRCH, SysError } from "./errno.ts";
+import { EINTR, EINVAL, ENOMEM, ENOSYS, EPERM, ESRCH, SysError } from "./errno.ts";
+import { block } from "./sched.ts";
 import { fillRandom } from "./files.ts";
 import { RLIM_NLIMITS, RLIMIT_NOFILE } from "./numbers.ts";
 import type { LinuxProcess } from "./process.ts";
-import {
-  cpuOf,
-  onAltStack,
-  SI_TKILL,
-  SI_USER,
-  sigtimedwait,
-  sysRtSigsuspend as suspend,
-} from "./signals.ts";
+import { cpuOf, onAltStack, sigtimedwait, sysRtSigsuspend as suspend } from "./signals.ts";
 
 const enc = new TextEncoder();
 
@@ -34,12 +29,6 @@ export const UTS = {
 } as const;
 
 // ---- exit and ids ------------------------------------------------------------------
-
-/** exit(status) and exit_group(status): the process ends (one thread only, so the same). */
-export function sysExit(p: LinuxProcess, a: SysArgs): number {
-  p.exit(a.int(0));
-  return 0;
-}
 
 /** getpid, gettid, getpgid(0), getpgrp, getsid(0). */
 export function sysGetpid(p: LinuxProcess): number {
@@ -61,28 +50,6 @@ export function sysGetgid(p: LinuxProcess): number {
   return p.gid;
 }
 
-/** getpgid(pid), getsid(pid): the process is its own group and session leader. */
-export function sysGetpgid(p: LinuxProcess, a: SysArgs): number {
-  const pid = a.int(0);
-  if (pid !== 0 && pid !== p.pid) throw new SysError(ESRCH);
-  return p.pid;
-}
-
-/** setpgid(pid, pgid): only "stay where you are" succeeds. */
-export function sysSetpgid(p: LinuxProcess, a: SysArgs): number {
-  const pid = a.int(0);
-  const pgid = a.int(1);
-  if (pid !== 0 && pid !== p.pid) throw new SysError(ESRCH);
-  if (pgid < 0) throw new SysError(EINVAL);
-  if (pgid !== 0 && pgid !== p.pid) throw new SysError(EPERM);
-  return 0;
-}
-
-/** setsid(): already a session leader. */
-export function sysSetsid(): number {
-  return -EPERM;
-}
-
 /** getresuid(ruid, euid, suid) / getresgid */
 export function sysGetres(which: "uid" | "gid") {
   return (p: LinuxProcess, a: SysArgs): number => {
@@ -96,12 +63,6 @@ export function sysGetres(which: "uid" | "gid") {
 export function sysGetgroups(_p: LinuxProcess, a: SysArgs): number {
   if (a.int(0) < 0) throw new SysError(EINVAL);
   return 0;
-}
-
-/** set_tid_address(tidptr) */
-export function sysSetTidAddress(p: LinuxProcess, a: SysArgs): number {
-  p.tidAddress = a.n(0);
-  return p.pid;
 }
 
 /** set_robust_list(head, len) */
@@ -340,22 +301,33 @@ export function sysTime(p: LinuxProcess, a: SysArgs): number {
 
 const MAX_TIMER = 0x7fffffff;
 
-function sleepMs(ms: number): Promise<number> {
-  return new Promise((resolve) => {
-    const step = (left: number) => {
-      if (left <= 0) return resolve(0);
-      const now = Math.min(left, MAX_TIMER);
-      setTimeout(() => step(left - now), now);
-    };
-    step(ms);
-  });
+function sleepMs(p: LinuxProcess, ms: number, rem = 0): number | Promise<number> {
+  if (!p.kernel) {
+    return new Promise((resolve) => {
+      const step = (left: number) => {
+        if (left <= 0) return resolve(0);
+        const now = Math.min(left, MAX_TIMER);
+        setTimeout(() => step(left - now), now);
+      };
+      step(ms);
+    });
+  }
+  // Under the scheduler a signal from another guest process (or a timer) interrupts the
+  // sleep: -EINTR, with the time left in `rem`.
+  const end = performance.now() + ms;
+  const r = block(p, [], () => null, ms, 0);
+  const left = (v: number) => {
+    if (v === -EINTR && rem !== 0) writeTimespec(p, rem, Math.max(0, end - performance.now()));
+    return v;
+  };
+  return typeof r === "number" ? left(r) : r.then(left);
 }
 
 /** nanosleep(req, rem): really sleeps (the handler returns a Promise). */
 export function sysNanosleep(p: LinuxProcess, a: SysArgs): number | Promise<number> {
   const ms = readTimespecMs(p, a.n(0));
   if (ms <= 0) return 0;
-  return sleepMs(ms);
+  return sleepMs(p, ms, a.n(1));
 }
 
 /** clock_nanosleep(clockid, flags, req, rem) */
@@ -364,9 +336,10 @@ export function sysClockNanosleep(p: LinuxProcess, a: SysArgs): number | Promise
   if (clk === 2 || clk === 3) return -EINVAL;
   const now = clockMs(p, clk);
   let ms = readTimespecMs(p, a.n(2));
-  if (a.int(1) & 1) ms -= now;
+  const abs = (a.int(1) & 1) !== 0;
+  if (abs) ms -= now;
   if (ms <= 0) return 0;
-  return sleepMs(ms);
+  return sleepMs(p, ms, abs ? 0 : a.n(3));
 }
 
 function cpuMs(p: LinuxProcess): number {
@@ -530,12 +503,6 @@ export function sysSigaltstack(p: LinuxProcess, a: SysArgs): number {
   return 0;
 }
 
-function signalSelf(p: LinuxProcess, sig: number, code = SI_USER): number {
-  if (sig < 0 || sig > 64) throw new SysError(EINVAL);
-  if (sig !== 0) p.raise(sig, { code, pid: p.pid, uid: p.uid });
-  return 0;
-}
-
 /** rt_sigsuspend(mask, sigsetsize) */
 export function sysRtSigsuspend(p: LinuxProcess, a: SysArgs): number | Promise<number> {
   if (a.n(1) !== 8) throw new SysError(EINVAL);
@@ -563,34 +530,6 @@ export function sysRtSigpending(p: LinuxProcess, a: SysArgs): number {
   new DataView(all.buffer).setBigUint64(0, p.sigpending & p.sigmask, true);
   p.mem.write(a.n(0), all.subarray(0, a.n(1)));
   return 0;
-}
-
-/** kill(pid, sig): only the process itself exists. */
-export function sysKill(p: LinuxProcess, a: SysArgs): number {
-  const pid = a.int(0);
-  const sig = a.int(1);
-  if (pid !== p.pid && pid !== 0 && pid !== -1 && pid !== -p.pid) {
-    if (sig < 0 || sig > 64) throw new SysError(EINVAL);
-    throw new SysError(ESRCH);
-  }
-  return signalSelf(p, sig);
-}
-
-/** tgkill(tgid, tid, sig) */
-export function sysTgkill(p: LinuxProcess, a: SysArgs): number {
-  const tgid = a.int(0);
-  const tid = a.int(1);
-  if (tgid <= 0 || tid <= 0) throw new SysError(EINVAL);
-  if (tgid !== p.pid || tid !== p.pid) throw new SysError(ESRCH);
-  return signalSelf(p, a.int(2), SI_TKILL);
-}
-
-/** tkill(tid, sig) */
-export function sysTkill(p: LinuxProcess, a: SysArgs): number {
-  const tid = a.int(0);
-  if (tid <= 0) throw new SysError(EINVAL);
-  if (tid !== p.pid) throw new SysError(ESRCH);
-  return signalSelf(p, a.int(1), SI_TKILL);
 }
 
 // ---- changing identity -------------------------------------------------------------

@@ -23,6 +23,8 @@ import { EBADF, EINVAL, EMFILE, ENOTDIR, SysError } from "./errno.ts";
 import { InputObj, type OpenFile, OutputObj } from "./files.ts";
 import { releaseShared } from "./mm.ts";
 import { raiseSignal, SI_USER, type SigInfo } from "./signals.ts";
+import { WaitQueue } from "./waitq.ts";
+import type { Kernel } from "./sched.ts";
 import {
   AT_FDCWD,
   O_RDONLY,
@@ -39,7 +41,7 @@ import {
   RLIMIT_STACK,
 } from "./numbers.ts";
 
-/** The process id every guest sees (fixed: there is one guest process). */
+/** The process id of the first guest process (its children get the next ones). */
 export const GUEST_PID = 1000;
 /** The parent process id the guest sees. */
 export const GUEST_PPID = 1;
@@ -83,6 +85,8 @@ export interface LinuxProcessOptions {
   maxOutput?: number;
   /** Rethrow internal errors from handlers instead of turning them into EIO (for tests). */
   debug?: boolean;
+  /** Do not open descriptors 0, 1 and 2 (a forked child copies its parent's table). */
+  noStdio?: boolean;
 }
 
 /** One slot of the descriptor table. */
@@ -106,8 +110,8 @@ export const SIG_IGN = 1n;
 
 /** A guest process. */
 export class LinuxProcess {
-  /** Guest memory. */
-  readonly mem: AddressSpace;
+  /** Guest memory (replaced by execve). */
+  mem: AddressSpace;
   /** Linux facts about the ISA. */
   readonly info: LinuxIsaInfo;
   /** Syscall argument access. */
@@ -123,10 +127,31 @@ export class LinuxProcess {
   /** Current directory resolved (host path, or a virtual path under /proc, /dev, /sys). */
   cwdHost: string;
   umask = 0o022;
-  readonly pid: number = GUEST_PID;
-  readonly ppid: number = GUEST_PPID;
+  /** Process id (the thread group id). */
+  pid: number = GUEST_PID;
+  /** Parent's pid (GUEST_PPID for the first process and orphans). */
+  ppid: number = GUEST_PPID;
+  /** Process group and session. */
+  pgid: number = GUEST_PID;
+  sid: number = GUEST_PID;
   readonly uid: number = GUEST_UID;
   readonly gid: number = GUEST_GID;
+  /** The thread id of the task whose system call is being handled. */
+  tid: number = GUEST_PID;
+  /** The process table this process lives in (null for a lone process, as in unit tests). */
+  kernel: Kernel | null = null;
+  /** The parent, while it lives in the same table. */
+  parent: LinuxProcess | null = null;
+  /** Children not yet reaped (running or zombies). */
+  readonly children: Set<LinuxProcess> = new Set();
+  /** Woken when a signal is raised at this process (interrupts waits). */
+  readonly sigWait: WaitQueue = new WaitQueue();
+  /** Woken when a child changes state (exits). */
+  readonly childWait: WaitQueue = new WaitQueue();
+  /** Set once its end has been handled (tasks stopped, descriptors closed, parent told). */
+  reaped = false;
+  /** Set once it has run execve (setpgid on it by its parent then fails with EACCES). */
+  didExec = false;
 
   exited = false;
   exitCode = 0;
@@ -215,6 +240,7 @@ export class LinuxProcess {
     const output = o.stdout ?? hostStdout;
     const error = o.stderr ?? hostStderr;
     this.stdio = { input, output, error };
+    if (o.noStdio) return;
     const inTty = input.isTerminal?.() ?? false;
     const outTty = output.isTerminal?.() ?? false;
     const errTty = error.isTerminal?.() ?? false;
@@ -359,6 +385,87 @@ export class LinuxProcess {
    */
   raise(sig: number, info?: SigInfo): void {
     raiseSignal(this, sig, info ?? { code: SI_USER, pid: this.pid, uid: this.uid });
+  }
+
+  /** The status word wait4 reports for this (ended) process. */
+  get waitStatus(): number {
+    return this.exitSignal ? this.exitSignal & 0x7f : (this.exitCode & 0xff) << 8;
+  }
+
+  /**
+   * A copy of this process for fork: `mem` is the child's copy of the
+   * address space. Descriptors share their open file descriptions (offsets
+   * included), as Linux's fork does; dispositions, mask, limits, cwd,
+   * umask, identity and the alternate stack are copied; nothing is pending.
+   */
+  forkCopy(mem: AddressSpace, pid: number): LinuxProcess {
+    const c = new LinuxProcess({
+      mem,
+      info: this.info,
+      abi: this.abi,
+      argv: this.argv,
+      env: this.env,
+      exePath: this.exePath,
+      cwd: "/",
+      stdin: this.stdio.input,
+      stdout: this.stdio.output,
+      stderr: this.stdio.error,
+      trace: this.trace,
+      policy: this.policy,
+      maxFds: this.maxFds,
+      maxOutput: this.maxOutput,
+      debug: this.debug,
+      noStdio: true,
+    });
+    c.cwd = this.cwd;
+    c.cwdHost = this.cwdHost;
+    c.umask = this.umask;
+    c.pid = pid;
+    c.tid = pid;
+    c.ppid = this.pid;
+    c.pgid = this.pgid;
+    c.sid = this.sid;
+    c.name = this.name;
+    c.auxv = this.auxv;
+    c.termios = this.termios;
+    c.outputUsed = this.outputUsed;
+    for (let i = 0; i < this.rlimits.length; i++) c.rlimits[i] = [...this.rlimits[i]];
+    for (let i = 0; i < this.sigactions.length; i++) c.sigactions[i] = { ...this.sigactions[i] };
+    c.sigmask = this.sigmask;
+    c.altStack = { ...this.altStack };
+    this.fds.forEach((e, fd) => {
+      if (e) c.installFd(e.file, fd, e.cloexec);
+    });
+    return c;
+  }
+
+  /**
+   * The process side of execve, once the new image is loaded into `mem`:
+   * close O_CLOEXEC descriptors, reset caught signals to their default
+   * (ignored ones stay ignored), drop the alternate stack, take the new
+   * argv, environment and name.
+   */
+  execReset(mem: AddressSpace, argv: string[], env: string[], exePath: string): void {
+    releaseShared(this);
+    this.fds.forEach((e, fd) => {
+      if (e?.cloexec) this.closeFd(fd);
+    });
+    for (const a of this.sigactions) {
+      if (a.handler !== SIG_IGN) a.handler = SIG_DFL;
+      a.flags = 0n;
+      a.mask = 0n;
+      a.restorer = 0n;
+    }
+    this.altStack = { sp: 0, flags: 2, size: 0 };
+    this.mem = mem;
+    this.argv = [...argv];
+    this.env = [...env];
+    this.exePath = exePath.startsWith("/") ? exePath : joinPath(this.cwd, exePath);
+    this.name = (this.exePath.split("/").pop() ?? "").slice(0, 15);
+    this.tidAddress = 0;
+    this.robustList = 0;
+    this.robustListLen = 0;
+    this.didExec = true;
   }
 
   /** Count `n` bytes against maxOutput; returns how many may be written (0 → EFBIG). */

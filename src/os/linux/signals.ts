@@ -20,6 +20,7 @@ import { PAGE_SIZE, PF_MAPPED, PF_R, PF_W, PF_X } from "../../memory/address_spa
 import { GuestFault } from "../../memory/errors.ts";
 import { signalName } from "./numbers.ts";
 import { aarch64SigFrame } from "./abi_aarch64.ts";
+import { x86_64SigFrame } from "./abi_x86_64.ts";
 import { type LinuxProcess, SIG_DFL, SIG_IGN, type SigAction } from "./process.ts";
 
 /** Signal numbers used here. */
@@ -77,6 +78,8 @@ export interface SigInfo {
   /** si_pid and si_uid, for signals sent by a process. */
   pid?: number;
   uid?: number;
+  /** si_status, for SIGCHLD: the exit code or the signal. */
+  status?: number;
 }
 
 /** How one ISA builds and takes down a signal frame. */
@@ -117,6 +120,7 @@ function sigInfoBytes(sig: number, info: SigInfo): Uint8Array {
   else {
     dv.setInt32(16, info.pid ?? 0, true);
     dv.setUint32(20, info.uid ?? 0, true);
+    if (info.status !== undefined) dv.setInt32(24, info.status, true);
   }
   return b;
 }
@@ -214,6 +218,7 @@ const riscv64Frame: SigFrameAbi = {
 export const SIGFRAMES: Partial<Record<Arch, SigFrameAbi>> = {
   riscv64: riscv64Frame,
   aarch64: aarch64SigFrame,
+  x86_64: x86_64SigFrame,
 };
 
 /** restore_altstack: take back the sigaltstack settings the frame recorded (errors ignored). */
@@ -247,6 +252,16 @@ function trampoline(p: LinuxProcess): number {
   return at;
 }
 
+/**
+ * fork: the child's copy of memory holds the parent's trampoline page (`from`);
+ * execve: the new image has none (`from` null).
+ */
+export function forgetTrampoline(p: LinuxProcess, from: LinuxProcess | null): void {
+  const at = from ? trampolines.get(from) : undefined;
+  if (at !== undefined) trampolines.set(p, at);
+  else trampolines.delete(p);
+}
+
 // ---- raising and delivering ------------------------------------------------------------
 
 /** Information recorded with a pending signal (standard signals do not queue: one each). */
@@ -269,6 +284,7 @@ export function raiseSignal(p: LinuxProcess, sig: number, info: SigInfo): void {
     m.set(sig, info);
   }
   p.sigpending |= bit(sig);
+  p.sigWait.wake();
 }
 
 /** strace's line for a delivered signal: `--- SIGSEGV {si_signo=SIGSEGV, si_code=1, si_addr=0x10} ---`. */
@@ -416,9 +432,16 @@ export function sysRtSigsuspend(
     suspendSaved.set(p, old);
     return -4; // EINTR
   }
-  return new Promise<number>(() => {
-    setInterval(() => {}, 1 << 30);
-  });
+  return (async () => {
+    const keep = setInterval(() => {}, 1 << 30);
+    try {
+      while (!hasDeliverable(p) && !p.exited) await p.sigWait.wait();
+    } finally {
+      clearInterval(keep);
+    }
+    suspendSaved.set(p, old);
+    return -4;
+  })();
 }
 
 /**
@@ -433,8 +456,9 @@ export function sigtimedwait(
   infoAddr: number,
   timeoutMs: number,
 ): number | Promise<number> {
-  const want = set & ~KILL_STOP & p.sigpending;
-  if (want !== 0n) {
+  const take = (): number | null => {
+    const want = set & ~KILL_STOP & p.sigpending;
+    if (want === 0n) return null;
     let sig = 1;
     while (!(want & bit(sig))) sig++;
     p.sigpending &= ~bit(sig);
@@ -442,12 +466,30 @@ export function sigtimedwait(
     pendingInfo.get(p)?.delete(sig);
     if (infoAddr !== 0) p.mem.write(infoAddr, sigInfoBytes(sig, info));
     return sig;
-  }
+  };
+  const now = take();
+  if (now !== null) return now;
   if (timeoutMs === 0) return -11; // EAGAIN
-  return new Promise<number>((resolve) => {
-    if (timeoutMs < 0) setInterval(() => {}, 1 << 30);
-    else setTimeout(() => resolve(-11), timeoutMs);
-  });
+  const deadline = timeoutMs < 0 ? Infinity : performance.now() + timeoutMs;
+  return (async () => {
+    const keep = setInterval(() => {}, 1 << 30);
+    try {
+      for (;;) {
+        const r = take();
+        if (r !== null) return r;
+        if (p.exited || hasDeliverable(p)) return -4; // EINTR: another signal's handler runs
+        const left = deadline - performance.now();
+        if (left <= 0) return -11;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const waits: Promise<unknown>[] = [p.sigWait.wait()];
+        if (Number.isFinite(left)) waits.push(new Promise((r) => timer = setTimeout(r, left)));
+        await Promise.race(waits);
+        if (timer !== undefined) clearTimeout(timer);
+      }
+    } finally {
+      clearInterval(keep);
+    }
+  })();
 }
 
 /** rt_sigreturn(): restore the interrupted context from the frame; the result register is not written. */

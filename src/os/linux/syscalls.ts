@@ -16,6 +16,7 @@ import * as mm from "./mm.ts";
 import * as net from "./net.ts";
 import * as pl from "./poll.ts";
 import * as pr from "./proc.ts";
+import * as sc from "./sched.ts";
 import type { LinuxProcess } from "./process.ts";
 import { bindCpu, cpuOf, deliverPending, hasDeliverable, sysRtSigreturn } from "./signals.ts";
 import { sysArchPrctl } from "./abi_x86_64.ts";
@@ -196,17 +197,16 @@ export const SYSCALLS: readonly SyscallRow[] = [
       "terminal: TCGETS, TCSETS* (stored, not applied), TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP; FIONREAD, FIONBIO, FIOCLEX, FIONCLEX; else ENOTTY",
   }),
   row("pipe2", g(59, 293), ["ptr", "flags_open"], fs.sysPipe2, {
-    status: PARTIAL,
     note:
-      "in-process; reading an empty pipe whose writer is open gives EAGAIN (nothing else can run)",
+      "in-process; a read of an empty pipe (or a write to a full one) waits while other guest processes run",
   }),
-  row("pipe", x(22), ["ptr"], fs.sysPipe, { status: PARTIAL, note: "as pipe2" }),
+  row("pipe", x(22), ["ptr"], fs.sysPipe, { note: "as pipe2" }),
   row("umask", g(166, 95), ["octal"], pr.sysUmask, { ret: "octal" }),
   row("poll", x(7), ["ptr", "uint", "int"], pl.sysPoll, {
-    note: "waits only on host-backed descriptors (sockets); pipes cannot change while waiting",
+    note: "waits on sockets and pipes; a signal interrupts the wait (EINTR)",
   }),
   row("ppoll", g(73, 271), ["ptr", "uint", "ptr", "ptr", "size"], pl.sysPpoll, {
-    note: "as poll; the signal mask is checked (no signal can arrive while waiting)",
+    note: "as poll; the signal mask is checked, not applied while waiting",
   }),
   row("select", x(23), ["int", "ptr", "ptr", "ptr", "ptr"], pl.sysSelect, {
     note: "as poll; the timeout is not updated",
@@ -296,11 +296,51 @@ export const SYSCALLS: readonly SyscallRow[] = [
   }),
 
   // ---- process ----
-  row("exit", g(93, 60), ["int"], pr.sysExit, { ret: "none" }),
-  row("exit_group", g(94, 231), ["int"], pr.sysExit, { ret: "none" }),
-  row("set_tid_address", g(96, 218), ["ptr"], pr.sysSetTidAddress, {
+  row("exit", g(93, 60), ["int"], sc.sysExitThread, {
+    ret: "none",
+    note: "ends the calling thread; the process ends with its last thread",
+  }),
+  row("exit_group", g(94, 231), ["int"], sc.sysExitGroup, { ret: "none" }),
+  row("set_tid_address", g(96, 218), ["ptr"], sc.sysSetTidAddress, {
+    note: "cleared and futex-woken when the thread exits",
+  }),
+  row("clone", g(220, 56), ["hex", "ptr", "ptr", "ptr", "ptr"], sc.sysClone, {
     status: PARTIAL,
-    note: "stored; nothing clears it (no threads)",
+    note:
+      "processes (memory copied; CLONE_VM without CLONE_THREAD copies too) and threads (CLONE_VM|CLONE_THREAD); namespaces: EINVAL",
+  }),
+  row("fork", x(57), [], sc.sysFork),
+  row("vfork", x(58), [], sc.sysVfork, { note: "a copy; the parent waits for exec or exit" }),
+  row("execve", g(221, 59), ["path", "ptr", "ptr"], sc.sysExecve, {
+    cap: "read",
+    note: "loads a guest image (ELF or #! script) read through the sandbox; never a host program",
+  }),
+  row("execveat", g(281, 322), ["dirfd", "path", "ptr", "ptr", "at_flags"], sc.sysExecveat, {
+    cap: "read",
+    note: "as execve",
+  }),
+  row("wait4", g(260, 61), ["int", "ptr", "hex", "ptr"], sc.sysWait4, {
+    status: PARTIAL,
+    note:
+      "exited and killed children; no stopped/continued reports; rusage zeroed; restarted after SA_RESTART handlers",
+  }),
+  row("waitid", g(95, 247), ["int", "int", "ptr", "hex", "ptr"], sc.sysWaitid, {
+    status: PARTIAL,
+    note: "as wait4",
+  }),
+  row("futex", g(98, 202), ["ptr", "int", "uint", "ptr", "ptr", "hex"], sc.sysFutex, {
+    status: PARTIAL,
+    note: "WAIT, WAKE, WAIT_BITSET, WAKE_BITSET, REQUEUE, CMP_REQUEUE (+PRIVATE); others ENOSYS",
+  }),
+  row("pause", x(34), [], sc.sysPause),
+  row("alarm", x(37), ["uint"], sc.sysAlarm),
+  row("setitimer", g(103, 38), ["int", "ptr", "ptr"], sc.sysSetitimer, {
+    status: PARTIAL,
+    note: "ITIMER_REAL only",
+  }),
+  row("getitimer", g(102, 36), ["int", "ptr"], sc.sysGetitimer, {
+    status: PARTIAL,
+    note: "ITIMER_REAL only",
   }),
   row("set_robust_list", g(99, 273), ["ptr", "size"], pr.sysSetRobustList, {
     status: PARTIAL,
@@ -313,7 +353,7 @@ export const SYSCALLS: readonly SyscallRow[] = [
   }),
   row("getpid", g(172, 39), [], pr.sysGetpid),
   row("getppid", g(173, 110), [], pr.sysGetppid),
-  row("gettid", g(178, 186), [], pr.sysGetpid),
+  row("gettid", g(178, 186), [], sc.sysGettid),
   row("getuid", g(174, 102), [], pr.sysGetuid),
   row("geteuid", g(175, 107), [], pr.sysGetuid),
   row("getgid", g(176, 104), [], pr.sysGetgid),
@@ -340,14 +380,11 @@ export const SYSCALLS: readonly SyscallRow[] = [
   row("setgroups", g(159, 116), ["int", "ptr"], pr.sysSetgroups, {
     note: "EPERM: not privileged",
   }),
-  row("getpgid", g(155, 121), ["int"], pr.sysGetpgid),
-  row("getpgrp", x(111), [], pr.sysGetpid),
-  row("setpgid", g(154, 109), ["int", "int"], pr.sysSetpgid, {
-    status: PARTIAL,
-    note: "only to itself",
-  }),
-  row("getsid", g(156, 124), ["int"], pr.sysGetpgid),
-  row("setsid", g(157, 112), [], pr.sysSetsid, { note: "EPERM: already a group leader" }),
+  row("getpgid", g(155, 121), ["int"], sc.sysGetpgid),
+  row("getpgrp", x(111), [], sc.sysGetpgrp),
+  row("setpgid", g(154, 109), ["int", "int"], sc.sysSetpgid),
+  row("getsid", g(156, 124), ["int"], sc.sysGetsid),
+  row("setsid", g(157, 112), [], sc.sysSetsid, { note: "EPERM for a group leader" }),
   row("uname", g(160, 63), ["ptr"], pr.sysUname),
   row("prctl", g(167, 157), ["int", "hex", "hex", "hex", "hex"], pr.sysPrctl, {
     status: PARTIAL,
@@ -396,29 +433,27 @@ export const SYSCALLS: readonly SyscallRow[] = [
   }),
   row("sched_yield", g(124, 24), [], pr.sysZero),
   row("rt_sigaction", g(134, 13), ["signal", "ptr", "ptr", "size"], pr.sysRtSigaction, {
-    note: "handlers entered through a Linux signal frame (riscv64)",
+    note: "handlers entered through a Linux signal frame (riscv64, aarch64, x86_64)",
   }),
   row("rt_sigprocmask", g(135, 14), ["sighow", "ptr", "ptr", "size"], pr.sysRtSigprocmask),
   row("rt_sigpending", g(136, 127), ["ptr", "size"], pr.sysRtSigpending),
   row("rt_sigtimedwait", g(137, 128), ["ptr", "ptr", "ptr", "size"], pr.sysRtSigtimedwait, {
-    note: "takes pending signals; a wait ends only by its timeout (no other process sends)",
+    note: "takes pending signals; waits for one sent by another guest process, or the timeout",
   }),
   row("rt_sigsuspend", g(133, 130), ["ptr", "size"], pr.sysRtSigsuspend, {
-    note: "waits forever when nothing is deliverable (no other process sends signals)",
+    note: "waits until another guest process, a timer or a child's exit raises a signal",
   }),
   row("rt_sigreturn", g(139, 15), [], sysRtSigreturnRow, { ret: "none" }),
   row("sigaltstack", g(132, 131), ["ptr", "ptr"], pr.sysSigaltstack, {
     note: "SA_ONSTACK handlers run on it",
   }),
-  row("kill", g(129, 62), ["int", "signal"], pr.sysKill, {
-    status: PARTIAL,
-    note: "to itself only (one process): other pids ESRCH",
+  row("kill", g(129, 62), ["int", "signal"], sc.sysKill, {
+    note: "any guest pid, the caller's group, every process (-1), a group",
   }),
-  row("tgkill", g(131, 234), ["int", "int", "signal"], pr.sysTgkill, {
-    status: PARTIAL,
-    note: "as kill",
+  row("tgkill", g(131, 234), ["int", "int", "signal"], sc.sysTgkill, {
+    note: "signals go to the thread's process (one mask and pending set per process)",
   }),
-  row("tkill", g(130, 200), ["int", "signal"], pr.sysTkill, { status: PARTIAL, note: "as kill" }),
+  row("tkill", g(130, 200), ["int", "signal"], sc.sysTkill, { note: "as tgkill" }),
   row("arch_prctl", x(158), ["hex", "ptr"], sysArchPrctl, {
     status: PARTIAL,
     note: "ARCH_SET_FS/GET_FS/SET_GS/GET_GS",
