@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares everything the test suites and the benchmarks need:
 #   1. Debian packages: cross compilers, cross libc headers, qemu-user, make, musl-tools,
-#      clang and lld;
+#      clang and lld; gcc for the host's dynamically linked corpus; mawk and python3-minimal
+#      (host programs the dynamic-linking tests run under kitemu with -L /);
 #   2. Debian's busybox-static for riscv64, aarch64 and x86_64 (all required by the tests),
 #      fetched with a private apt configuration (the system's sources stay untouched),
 #      cached under $KITEMU_CACHE (default $HOME/.cache/kitemu) and unpacked into
@@ -33,6 +34,7 @@ PACKAGES=(
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu qemu-user make
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu musl-tools
   clang lld
+  gcc libc6-dev mawk python3-minimal
 )
 
 missing_packages() {

@@ -20,6 +20,30 @@ export interface Policy {
   canWrite(path: string): boolean;
   /** May the guest see this host environment variable? */
   canEnv(name: string): boolean;
+  /**
+   * A sysroot (qemu-user's `-L DIR`): an absolute guest path is looked up under this host
+   * directory first, then as given (see `resolve.ts`). Absent or "/": the host's own root.
+   */
+  readonly sysroot?: string;
+}
+
+/**
+ * `policy` with a sysroot (qemu's `-L DIR`): the same grants, and absolute guest paths looked
+ * up under `dir` first. `dir` must be an absolute host path.
+ *
+ * @example
+ * ```ts
+ * const p = withSysroot(denoPolicy, "/usr/riscv64-linux-gnu");
+ * ```
+ */
+export function withSysroot(policy: Policy, dir: string): Policy {
+  const root = dir.replace(/\/+$/, "") || "/";
+  return {
+    canRead: (path) => policy.canRead(path),
+    canWrite: (path) => policy.canWrite(path),
+    canEnv: (name) => policy.canEnv(name),
+    sysroot: root,
+  };
 }
 
 function granted(desc: Deno.PermissionDescriptor): boolean {

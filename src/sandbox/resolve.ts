@@ -145,7 +145,47 @@ export function resolvePath(
   const text = decodePath(path);
   if (enc.encode(text).length > MAX_PATH) throw new SysError(ENAMETOOLONG);
   if (text === "") throw new SysError(ENOENT);
+  const sysroot = ctx.policy.sysroot;
+  if (sysroot && sysroot !== "/" && text.startsWith("/")) {
+    const inRoot = resolveInSysroot(ctx, sysroot, text, opts);
+    if (inRoot) return inRoot;
+  }
+  return resolveText(ctx, start, text, opts);
+}
 
+/**
+ * qemu-user's `-L DIR` (util/path.c): an absolute path is taken as DIR + path when that
+ * exists, else as given. The candidate is walked by this same resolver, so its symbolic links
+ * are followed the way qemu's host `access()` follows them (an absolute link target inside the
+ * sysroot means the host's root, as for qemu) and every component is permission-checked.
+ * Only a candidate that exists and could be inspected (read grant) is taken: a guest learns
+ * nothing about sysroot paths it may not read. /proc, /dev and /sys stay virtual.
+ */
+function resolveInSysroot(
+  ctx: ResolveContext,
+  sysroot: string,
+  text: string,
+  opts: ResolveOptions,
+): Resolved | null {
+  const first = text.split("/").find((c) => c !== "");
+  if (first !== undefined && isVirtualRoot(first)) return null;
+  const full = sysroot.replace(/\/+$/, "") + text;
+  if (enc.encode(full).length > MAX_PATH) return null;
+  try {
+    const r = resolveText(ctx, "/", full, { ...opts, allowMissing: false });
+    if (r.kind === "host" ? r.exists === true : r.node !== null) return r;
+  } catch (e) {
+    if (!(e instanceof SysError)) throw e;
+  }
+  return null;
+}
+
+function resolveText(
+  ctx: ResolveContext,
+  start: string,
+  text: string,
+  opts: ResolveOptions,
+): Resolved {
   // The start directory is walked again, component by component, like the path itself. It
   // names where a directory was when the guest entered or opened it; the guest may since have
   // renamed that directory and put a symbolic link in its place, and a start taken on trust

@@ -6,6 +6,8 @@
  * Layout of the 4 GiB window for Linux guests:
  * - fixed-address images (ET_EXEC) where they were linked (usually 0x10000);
  * - position-independent images (ET_DYN) at {@link DYN_LOAD_BIAS};
+ * - the program interpreter (PT_INTERP, `ld.so`) at the top of the mmap area, where the
+ *   kernel's top-down mmap would put it (see `exec_image.ts`);
  * - the heap (brk) right after the highest segment, growing up;
  * - mmap placement top-down from {@link MMAP_TOP};
  * - an 8 MiB stack whose top is {@link STACK_TOP}.
@@ -15,7 +17,7 @@
 import type { CpuState } from "../../arch/isa.ts";
 import type { Image } from "../../loader/image.ts";
 import { LoaderError } from "../../loader/errors.ts";
-import { PAGE_SIZE, PF_R, PF_W, PF_X } from "../../memory/address_space.ts";
+import { type AddressSpace, PAGE_SIZE, PF_R, PF_W, PF_X } from "../../memory/address_space.ts";
 import type { LinuxProcess } from "./process.ts";
 
 /**
@@ -87,11 +89,10 @@ function pf(prot: number): number {
 }
 
 /**
- * Map the segments of `image` at `bias`. Pages shared by two segments get the
- * union of their protections. Returns the end of the highest segment.
+ * Map the segments of `image` at `bias` (named `name` in /proc/self/maps). Pages shared by two
+ * segments get the union of their protections. Returns the end of the highest segment.
  */
-function mapImage(proc: LinuxProcess, image: Image, bias: number): number {
-  const { mem } = proc;
+export function mapImage(mem: AddressSpace, image: Image, bias: number, name: string): number {
   // Page → protection, over every page any segment touches.
   const prots = new Map<number, number>();
   let top = 0;
@@ -118,7 +119,7 @@ function mapImage(proc: LinuxProcess, image: Image, bias: number): number {
     while (j + 1 < pages.length && pages[j + 1] === pages[j] + PAGE_SIZE) j++;
     const start = pages[i];
     const len = pages[j] + PAGE_SIZE - start;
-    const e = mem.mapFixed(start, len, PF_R | PF_W, proc.exePath);
+    const e = mem.mapFixed(start, len, PF_R | PF_W, name);
     if (e < 0) {
       throw new LoaderError(
         `Cannot map ${len} bytes at 0x${start.toString(16)}: out of guest memory (errno ${-e})`,
@@ -141,9 +142,39 @@ export interface StartOptions {
   random?: Uint8Array;
 }
 
+/** Everything {@link startImages} needs besides the process and the CPU. */
+export interface StartImages extends StartOptions {
+  /** The address space to map into (fresh: nothing mapped yet). */
+  mem: AddressSpace;
+  /** The program. */
+  image: Image;
+  /** Its name in /proc/self/maps. */
+  name: string;
+  /** The program's interpreter (PT_INTERP), already read and parsed, or null. */
+  interp: Image | null;
+  /** The interpreter's name in /proc/self/maps. */
+  interpName?: string;
+  /** The guest's argv and environment ("K=V" each). */
+  argv: string[];
+  env: string[];
+}
+
+/** Where {@link startImages} put things. */
+export interface StartResult {
+  /** Where the CPU starts: the interpreter's entry, or the program's. */
+  entry: number;
+  /** The initial stack pointer (at argc). */
+  sp: number;
+  /** The program's load bias (0 for ET_EXEC). */
+  bias: number;
+  /** The interpreter's load address (AT_BASE), or 0. */
+  interpBase: number;
+}
+
 /**
  * Map `image` into `proc.mem`, build the initial stack and point the CPU at
- * the entry: zeroed registers, sp at argc, pc at the entry point.
+ * the entry: zeroed registers, sp at argc, pc at the entry point. Static
+ * programs only (see `exec_image.ts` for PT_INTERP).
  *
  * @example
  * ```ts
@@ -162,9 +193,35 @@ export function startProcess(
       `Dynamically linked programs are not supported yet (PT_INTERP ${image.interp})`,
     );
   }
-  const { mem } = proc;
+  startImages(proc, cpu, {
+    ...opts,
+    mem: proc.mem,
+    image,
+    name: proc.exePath,
+    interp: null,
+    argv: proc.argv,
+    env: proc.env,
+  });
+}
+
+/**
+ * Linux's binfmt_elf for a fresh address space: map the program (ET_DYN at
+ * {@link DYN_LOAD_BIAS}) and, when given, its interpreter (at the top of the
+ * mmap area, where the kernel's top-down mmap would put it), the heap after the
+ * program, the stack; then build the initial stack as `create_elf_tables` does
+ * (AT_BASE = the interpreter's base, AT_PHDR/AT_ENTRY of the program) and point
+ * the CPU at the interpreter's entry (or the program's). Sets `proc.auxv`.
+ *
+ * @example
+ * ```ts
+ * const r = startImages(proc, cpu, { mem: proc.mem, image, name: "/bin/x", interp: null,
+ *   argv: ["x"], env: [] });
+ * ```
+ */
+export function startImages(proc: LinuxProcess, cpu: CpuState, o: StartImages): StartResult {
+  const { mem, image } = o;
   const bias = image.type === "dyn" ? DYN_LOAD_BIAS - pageDown(image.minVaddr) : 0;
-  const top = mapImage(proc, image, bias);
+  const top = mapImage(mem, image, bias, o.name);
 
   mem.brkStart = pageUp(top);
   mem.brkCur = mem.brkStart;
@@ -180,13 +237,36 @@ export function startProcess(
   }
   mem.mmapTop = Math.min(mem.base + MMAP_TOP, stackBottom - PAGE_SIZE);
 
+  // ---- the interpreter, at the top of the mmap area ----
+  let interpBase = 0;
+  let entry = image.entry + bias;
+  if (o.interp) {
+    const it = o.interp;
+    const span = it.maxVaddr - pageDown(it.minVaddr);
+    let at: number;
+    if (it.type === "dyn") {
+      at = mem.findFree(span);
+      if (at < 0 || at < pageUp(top)) {
+        throw new LoaderError(
+          `Cannot map the interpreter ${o.interpName ?? ""}: out of guest memory`,
+        );
+      }
+    } else {
+      at = pageDown(it.minVaddr);
+    }
+    const ibias = it.type === "dyn" ? at - pageDown(it.minVaddr) : 0;
+    mapImage(mem, it, ibias, o.interpName ?? "");
+    interpBase = pageDown(it.minVaddr) + ibias;
+    entry = it.entry + ibias;
+  }
+
   // ---- strings at the top, as Linux copies them: argv, envp, execfn, then the end marker ----
-  const execfn = opts.execfn ?? proc.exePath;
-  const argBytes = proc.argv.map((s) => enc.encode(s + "\0"));
-  const envBytes = proc.env.map((s) => enc.encode(s + "\0"));
+  const execfn = o.execfn ?? proc.exePath;
+  const argBytes = o.argv.map((s) => enc.encode(s + "\0"));
+  const envBytes = o.env.map((s) => enc.encode(s + "\0"));
   const fnBytes = enc.encode(execfn + "\0");
   const stringsSize = [...argBytes, ...envBytes].reduce((n, b) => n + b.length, 0) + fnBytes.length;
-  const vectors = (proc.argv.length + proc.env.length + 3 + 2 * 20) * 8;
+  const vectors = (o.argv.length + o.env.length + 3 + 2 * 20) * 8;
   if (stringsSize + vectors + 1024 > STACK_SIZE / 4) {
     throw new RangeError("Arguments and environment are too large for the stack");
   }
@@ -219,7 +299,7 @@ export function startProcess(
     platformAddr = sp;
     mem.write(sp, b);
   }
-  const random = opts.random ?? crypto.getRandomValues(new Uint8Array(16));
+  const random = o.random ?? crypto.getRandomValues(new Uint8Array(16));
   if (random.length !== 16) throw new RangeError("AT_RANDOM needs exactly 16 bytes");
   sp -= 16;
   const randomAddr = sp;
@@ -239,7 +319,7 @@ export function startProcess(
     );
   }
   auxv.push(
-    [AT_BASE, 0],
+    [AT_BASE, interpBase],
     [AT_FLAGS, 0],
     [AT_ENTRY, image.entry + bias],
     [AT_UID, proc.uid],
@@ -280,5 +360,6 @@ export function startProcess(
 
   cpu.x.fill(0);
   proc.abi.setSp(cpu, sp);
-  cpu.pc = image.entry + bias;
+  cpu.pc = entry;
+  return { entry, sp, bias, interpBase };
 }
