@@ -17,8 +17,21 @@ int main(int argc, char **argv) {
   if (!strcmp(w, "term")) raise(SIGTERM);
   if (!strcmp(w, "abort")) abort();
   if (!strcmp(w, "segv")) *(volatile int *)0 = 1;
-  if (!strcmp(w, "fpe")) raise(SIGFPE);
-  if (!strcmp(w, "ill")) asm volatile(".word 0");
+  if (!strcmp(w, "fpe")) {
+#if defined(__x86_64__)
+    /* x86-64 traps on an integer division by zero (#DE): SIGFPE */
+    asm volatile("xor %%ecx, %%ecx\ndiv %%rcx" ::: "rax", "rdx", "rcx");
+#else
+    raise(SIGFPE); /* RISC-V and AArch64 do not trap on division */
+#endif
+  }
+  if (!strcmp(w, "ill")) {
+#if defined(__x86_64__)
+    asm volatile("ud2");
+#else
+    asm volatile(".word 0"); /* an illegal instruction on RISC-V, udf #0 on AArch64 */
+#endif
+  }
   if (!strcmp(w, "pipe")) {
     int p[2];
     pipe(p);

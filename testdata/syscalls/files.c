@@ -227,7 +227,14 @@ int main(void) {
   T("rmdir tmpdir", rmdir("tmpdir"));
 
   /* bad pointers */
-  T("read EFAULT", read(open("b.txt", O_RDONLY), (void *)8, 1));
+  T("read EFAULT at end of file", read(open("b.txt", O_RDONLY), (void *)8, 1));
+  int efd = open("e.txt", O_CREAT | O_RDWR | O_TRUNC, 0600);
+  write(efd, "xyz", 3);
+  lseek(efd, 0, SEEK_SET);
+  T("read EFAULT with data", read(efd, (void *)8, 1));
+  T("offset after the failed read", lseek(efd, 0, SEEK_CUR));
+  close(efd);
+  unlink("e.txt");
   T("open EFAULT", open((char *)8, O_RDONLY));
   puts("done");
   return 0;

@@ -1,6 +1,8 @@
 /* Signals for one process: rt_sigaction, rt_sigprocmask, rt_sigpending,
  * rt_sigreturn, sigaltstack, kill/tgkill/raise to itself, and delivery of
- * SIGSEGV, SIGILL, SIGFPE, SIGPIPE, SIGTRAP to handlers with a correct frame. */
+ * SIGSEGV, SIGILL, SIGFPE, SIGPIPE, SIGTRAP to handlers with a correct frame.
+ * The frame checks (saved pc, saved registers, FP/SIMD state) are per ISA:
+ * RISC-V 64, AArch64 and x86-64. */
 #include "common.h"
 #include <setjmp.h>
 #include <signal.h>
@@ -8,6 +10,19 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/ucontext.h>
+
+#if defined(__riscv)
+#define UC_PC(uc) ((uc)->uc_mcontext.__gregs[REG_PC])
+#define UC_ARGREG(uc) ((uc)->uc_mcontext.__gregs[REG_A0 + 5]) /* a5 */
+#elif defined(__aarch64__)
+#define UC_PC(uc) ((uc)->uc_mcontext.pc)
+#define UC_ARGREG(uc) ((uc)->uc_mcontext.regs[5]) /* x5 */
+#elif defined(__x86_64__)
+#define UC_PC(uc) ((uc)->uc_mcontext.gregs[REG_RIP])
+#define UC_ARGREG(uc) ((uc)->uc_mcontext.gregs[REG_R8]) /* r8 */
+#else
+#error "unsupported ISA"
+#endif
 
 static volatile int hits, last_sig, last_code, nested_blocked, on_alt, addr_ok;
 static volatile long saw_arg;
@@ -20,7 +35,20 @@ static void h_count(int sig) {
   last_sig = sig;
 }
 
+/* Where the kernel puts siginfo and ucontext: RISC-V and AArch64 put struct rt_sigframe
+ * { siginfo; ucontext; } at the 16-byte-aligned stack pointer; x86-64 puts { pretcode;
+ * ucontext; siginfo; } so that the handler's rsp (the frame) is 8 mod 16, as after a call. */
+static volatile int frame_ok = -1;
+static int frame_layout_ok(siginfo_t *si, void *uc) {
+#if defined(__x86_64__)
+  return (char *)si - (char *)uc == 304 && ((unsigned long)uc - 8) % 16 == 8;
+#else
+  return (char *)uc - (char *)si == 128 && (unsigned long)si % 16 == 0;
+#endif
+}
+
 static void h_info(int sig, siginfo_t *si, void *uc) {
+  frame_ok = frame_layout_ok(si, uc);
   hits++;
   last_sig = sig;
   last_code = si->si_code;
@@ -46,29 +74,95 @@ static void h_segv_fix(int sig, siginfo_t *si, void *uc) {
   mprotect(prot_page, 4096, PROT_READ | PROT_WRITE);
 }
 
-/* Skip the faulting instruction (4 bytes) by editing the saved pc. */
+/* Skip the faulting instruction (skip_len bytes) by editing the saved pc. */
+static volatile int skip_len;
 static void h_skip(int sig, siginfo_t *si, void *ucv) {
   ucontext_t *uc = ucv;
   last_sig = sig;
   last_code = si->si_code;
-  addr_ok = si->si_addr == (void *)uc->uc_mcontext.__gregs[REG_PC];
-  uc->uc_mcontext.__gregs[REG_PC] += 4;
+  addr_ok = si->si_addr == (void *)UC_PC(uc);
+  UC_PC(uc) += skip_len;
   hits++;
 }
+
+#if defined(__x86_64__)
+/* int3 is a trap: the saved rip is already past the 0xcc byte (si_code SI_KERNEL, no address). */
+static void h_int3(int sig, siginfo_t *si, void *ucv) {
+  ucontext_t *uc = ucv;
+  last_sig = sig;
+  last_code = si->si_code;
+  addr_ok = *(unsigned char *)(UC_PC(uc) - 1) == 0xcc;
+  hits++;
+}
+#endif
 
 /* Change a saved register: the interrupted code sees it after sigreturn. */
 static void h_setreg(int sig, siginfo_t *si, void *ucv) {
   ucontext_t *uc = ucv;
-  saw_arg = uc->uc_mcontext.__gregs[REG_A0 + 5];
-  uc->uc_mcontext.__gregs[REG_A0 + 5] = 4242;
+  saw_arg = UC_ARGREG(uc);
+  UC_ARGREG(uc) = 4242;
 }
 
 /* Clobber FP registers in the handler: they must come back after sigreturn. */
 static void h_fp(int sig) {
+#if defined(__riscv)
   register double x asm("fs0") = 1.5;
   register double y asm("ft0") = 2.5;
   asm volatile("fadd.d %0, %0, %1" : "+f"(x) : "f"(y));
   asm volatile("fmv.d.x fs1, zero\nfmv.d.x fs0, zero" ::: "fs0", "fs1");
+#elif defined(__aarch64__)
+  asm volatile("fmov d8, #1.5\nfmov d9, xzr\nfmov d8, xzr" ::: "d8", "d9");
+#else
+  asm volatile("fldpi\nfldpi\nfaddp\nfstp %%st(0)\npxor %%xmm1, %%xmm1" ::: "xmm1", "st");
+#endif
+  hits++;
+}
+
+/* The caller-saved vector/FP register and the FP control the direct-syscall test uses:
+ * the handler reads their saved copies in the frame (saved_fp, saved_ctl), replaces the
+ * low 32 bits of the saved register with 0xcafef00d (sigreturn must load it), then
+ * clobbers the live registers. */
+static volatile int fp_entry_default = -1;
+static volatile unsigned saved_fp[4];
+static volatile unsigned long saved_ctl;
+static void h_fp_clobber(int sig, siginfo_t *si, void *ucv) {
+  ucontext_t *uc = ucv;
+#if defined(__riscv)
+  unsigned long long *f1 = (unsigned long long *)&uc->uc_mcontext.__fpregs.__d.__f[1];
+  saved_fp[0] = (unsigned)*f1;
+  saved_fp[1] = (unsigned)(*f1 >> 32);
+  saved_ctl = (uc->uc_mcontext.__fpregs.__d.__fcsr >> 5) & 7; /* frm */
+  *f1 = (*f1 & ~0xffffffffULL) | 0xcafef00d;
+  asm volatile("fmv.d.x ft1, zero\nfsrmi 2" ::: "ft1");
+#elif defined(__aarch64__)
+  /* The first record in __reserved is struct fpsimd_context: magic, size, fpsr, fpcr, v0..v31. */
+  unsigned char *rec = (unsigned char *)uc->uc_mcontext.__reserved;
+  unsigned magic, fpcr;
+  memcpy(&magic, rec, 4);
+  memcpy(&fpcr, rec + 12, 4);
+  saved_ctl = magic == 0x46508001 ? fpcr : 0xbad;
+  for (int k = 0; k < 4; k++) memcpy((void *)&saved_fp[k], rec + 16 + 16 * 16 + 4 * k, 4);
+  unsigned mark = 0xcafef00d;
+  memcpy(rec + 16 + 16 * 16, &mark, 4);
+  asm volatile("movi v16.2d, #0\nmsr fpcr, xzr" ::: "v16");
+#else
+  struct _libc_fpstate *fx = uc->uc_mcontext.fpregs;
+  saved_ctl = fx ? fx->mxcsr : 0xbad;
+  for (int k = 0; k < 4; k++) saved_fp[k] = fx ? fx->_xmm[8].element[k] : 0;
+  if (fx) fx->_xmm[8].element[0] = 0xcafef00d;
+  /* The kernel gives a handler a fresh FPU state (fpu__clear_user_states): default MXCSR,
+   * default x87 control word, empty x87 stack. */
+  unsigned mx = 0;
+  unsigned short cw = 0, tw = 0;
+  char env[28];
+  asm volatile("stmxcsr %0" : "=m"(mx));
+  asm volatile("fnstcw %0" : "=m"(cw));
+  asm volatile("fnstenv %0\nfldenv %0" : "+m"(env));
+  memcpy(&tw, env + 8, 2);
+  fp_entry_default = mx == 0x1f80 && cw == 0x37f && tw == 0xffff;
+  unsigned down = 0x3f80;
+  asm volatile("pxor %%xmm8, %%xmm8\nldmxcsr %0\nfldz\nfldz" ::"m"(down) : "xmm8");
+#endif
   hits++;
 }
 
@@ -155,6 +249,7 @@ int main(void) {
   sigaction(SIGUSR2, &sa, NULL);
   kill(getpid(), SIGUSR2);
   printf("siginfo kill: hits=%d code=%d blocked-in-handler=%d\n", hits, last_code, nested_blocked);
+  B("frame layout and alignment as the kernel's", frame_ok == 1);
   hits = 0;
   syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), SIGUSR2);
   printf("siginfo tgkill: hits=%d code=%d\n", hits, last_code);
@@ -269,17 +364,47 @@ int main(void) {
   /* SIGILL: skip the instruction by editing the saved pc */
   sa.sa_sigaction = h_skip;
   sigaction(SIGILL, &sa, NULL);
+#if defined(__riscv)
+  skip_len = 4;
   asm volatile(".option push\n.option norvc\n.word 0\n.option pop");
+#elif defined(__aarch64__)
+  skip_len = 4;
+  asm volatile(".word 0"); /* udf #0 */
+#else
+  skip_len = 2;
+  asm volatile("ud2");
+#endif
   printf("SIGILL: hits=%d sig=%d code=%d addr ok=%d\n", hits, last_sig, last_code, addr_ok);
   hits = last_sig = last_code = addr_ok = 0;
 
-  /* SIGTRAP from ebreak (4-byte form), skipped the same way */
+  /* SIGTRAP from a breakpoint instruction, skipped the same way (x86-64: int3 traps after
+   * the instruction, so the saved rip is already past it) */
+#if defined(__riscv)
   sigaction(SIGTRAP, &sa, NULL);
   asm volatile(".option push\n.option norvc\nebreak\n.option pop");
+#elif defined(__aarch64__)
+  sigaction(SIGTRAP, &sa, NULL);
+  asm volatile("brk #0");
+#else
+  sa.sa_sigaction = h_int3;
+  sigaction(SIGTRAP, &sa, NULL);
+  asm volatile("int3");
+  sa.sa_sigaction = h_skip;
+#endif
   printf("SIGTRAP: hits=%d sig=%d code=%d addr ok=%d\n", hits, last_sig, last_code, addr_ok);
   hits = last_sig = last_code = 0;
 
-  /* SIGFPE (RISC-V does not trap on division: raised) */
+#if defined(__x86_64__)
+  /* SIGFPE from an integer division by zero (div %rcx, 3 bytes), skipped */
+  skip_len = 3;
+  sigaction(SIGFPE, &sa, NULL);
+  asm volatile("xor %%ecx, %%ecx\n.byte 0x48, 0xf7, 0xf1" ::: "rax", "rdx", "rcx");
+  printf("SIGFPE divide: hits=%d sig=%d code=%d addr ok=%d\n", hits, last_sig, last_code,
+         addr_ok);
+  hits = last_sig = last_code = addr_ok = 0;
+#endif
+
+  /* SIGFPE raised (RISC-V and AArch64 do not trap on division) */
   sa.sa_sigaction = h_info;
   sigaction(SIGFPE, &sa, NULL);
   raise(SIGFPE);
@@ -297,25 +422,121 @@ int main(void) {
   show("SIGPIPE ignored");
   close(p[1]);
 
-  /* the handler edits a saved register (a5) */
+  /* the handler edits a saved register (a5, x5, r8) of a kill made by a direct syscall */
   sa.sa_sigaction = h_setreg;
   sigaction(SIGUSR1, &sa, NULL);
   long self = getpid();
-  register long a5 asm("a5") = 17;
+#if defined(__riscv)
+  register long reg asm("a5") = 17;
   register long a7 asm("a7") = SYS_kill;
-  register long a0 asm("a0") = self;
+  register long res asm("a0") = self;
   register long a1 asm("a1") = SIGUSR1;
-  asm volatile("ecall" : "+r"(a0), "+r"(a5) : "r"(a7), "r"(a1) : "memory");
-  printf("saved a5 seen by handler: %ld, a5 after return: %ld, a0: %ld\n", saw_arg, a5, a0);
+  asm volatile("ecall" : "+r"(res), "+r"(reg) : "r"(a7), "r"(a1) : "memory");
+#elif defined(__aarch64__)
+  register long reg asm("x5") = 17;
+  register long x8 asm("x8") = SYS_kill;
+  register long res asm("x0") = self;
+  register long x1 asm("x1") = SIGUSR1;
+  asm volatile("svc #0" : "+r"(res), "+r"(reg) : "r"(x8), "r"(x1) : "memory");
+#else
+  register long reg asm("r8") = 17;
+  long res = SYS_kill;
+  asm volatile("syscall"
+               : "+a"(res), "+r"(reg)
+               : "D"(self), "S"((long)SIGUSR1)
+               : "rcx", "r11", "memory");
+#endif
+  printf("saved register seen by handler: %ld, after return: %ld, result: %ld\n", saw_arg, reg,
+         res);
 
   /* FP registers survive a handler that clobbers them */
   signal(SIGUSR1, h_fp);
+#if defined(__riscv)
   register double keep asm("fs0") = 3.25;
-  asm volatile("" : "+f"(keep));
+#elif defined(__aarch64__)
+  register double keep asm("d8") = 3.25;
+#else
+  double keep = 3.25;
+#endif
+#if defined(__riscv)
+#define FPREG "+f"
+#elif defined(__aarch64__)
+#define FPREG "+w"
+#else
+#define FPREG "+x"
+#endif
+  asm volatile("" : FPREG(keep));
   raise(SIGUSR1);
-  asm volatile("" : "+f"(keep));
-  printf("fs0 after handler: %g hits=%d\n", keep, hits);
+  asm volatile("" : FPREG(keep));
+  printf("callee-saved FP register after handler: %g hits=%d\n", keep, hits);
   hits = 0;
+
+  /* A caller-saved vector/FP register and the FP control register, live across a kill by a
+   * direct syscall: the handler clobbers both, sigreturn must bring them back. */
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = h_fp_clobber;
+  sa.sa_flags = SA_SIGINFO;
+  sigaction(SIGUSR1, &sa, NULL);
+  {
+    static const unsigned pattern[4] = {0x11223344, 0x55667788, 0x99aabbcc, 0xddeeff00};
+    unsigned back[4] = {0};
+    unsigned long ctl = 0;
+    (void)pattern;
+#if defined(__riscv)
+    unsigned long bits = 0x400a000000000000UL; /* 3.25 */
+    register long a7r asm("a7") = SYS_kill;
+    register long a0r asm("a0") = self;
+    register long a1r asm("a1") = SIGUSR1;
+    asm volatile("fmv.d.x ft1, %[bits]\nfsrmi 1\necall\nfmv.x.d %[bits], ft1\nfrrm %[ctl]\n"
+                 "fsrmi 0"
+                 : [bits] "+r"(bits), [ctl] "=r"(ctl), "+r"(a0r)
+                 : "r"(a7r), "r"(a1r)
+                 : "ft1", "memory");
+    back[0] = (unsigned)bits;
+    back[1] = (unsigned)(bits >> 32);
+    printf("ft1 after handler: %08x%08x rounding mode: %lu hits=%d\n", back[1], back[0], ctl,
+           hits);
+#elif defined(__aarch64__)
+    register long x8r asm("x8") = SYS_kill;
+    register long x0r asm("x0") = self;
+    register long x1r asm("x1") = SIGUSR1;
+    asm volatile("ld1 {v16.16b}, [%[pat]]\n"
+                 "mov x9, #0x00c00000\nmsr fpcr, x9\n" /* round toward zero */
+                 "svc #0\n"
+                 "st1 {v16.16b}, [%[back]]\nmrs %[ctl], fpcr\nmsr fpcr, xzr"
+                 : [ctl] "=r"(ctl), "+r"(x0r)
+                 : [pat] "r"(pattern), [back] "r"(back), "r"(x8r), "r"(x1r)
+                 : "v16", "x9", "memory");
+    printf("v16 after handler: %08x %08x %08x %08x fpcr: %#lx hits=%d\n", back[0], back[1],
+           back[2], back[3], ctl, hits);
+#else
+    long rax = SYS_kill;
+    unsigned mx_in = 0x7f80, mx_def = 0x1f80, mx_out = 0; /* round toward zero */
+    double x87_in = 2.75, x87_out = 0;
+    unsigned short cw_in = 0x77f, cw_out = 0, cw_def = 0x37f; /* x87 round toward zero */
+    long redzone = 0x5a5a5a5a5a5a5a5aL; /* also: the frame leaves the 128-byte red zone alone */
+    asm volatile("movdqu %[pat], %%xmm8\nldmxcsr %[mxin]\nfldcw %[cwin]\nfldl %[x87in]\n"
+                 "movq %[rz], -8(%%rsp)\nmovq %[rz], -128(%%rsp)\n"
+                 "syscall\n"
+                 "movq -8(%%rsp), %[rz]\nxorq -128(%%rsp), %[rz]\n"
+                 "fstpl %[x87out]\nfnstcw %[cwout]\nfldcw %[cwdef]\n"
+                 "movdqu %%xmm8, %[back]\nstmxcsr %[mxout]\nldmxcsr %[mxdef]"
+                 : "+a"(rax), [back] "=m"(back), [mxout] "=m"(mx_out), [x87out] "=m"(x87_out),
+                   [cwout] "=m"(cw_out), [rz] "+r"(redzone)
+                 : [pat] "m"(pattern), [mxin] "m"(mx_in), [mxdef] "m"(mx_def),
+                   [x87in] "m"(x87_in), [cwin] "m"(cw_in), [cwdef] "m"(cw_def), "D"(self),
+                   "S"((long)SIGUSR1)
+                 : "rcx", "r11", "xmm8", "memory");
+    ctl = mx_out;
+    printf("xmm8 after handler: %08x %08x %08x %08x mxcsr: %#lx x87: %g fcw: %#x hits=%d\n",
+           back[0], back[1], back[2], back[3], ctl, x87_out, cw_out, hits);
+    printf("handler started with a fresh FPU state: %d\n", fp_entry_default);
+    printf("red zone intact: %d\n", redzone == 0);
+#endif
+    printf("saved in the frame: %08x %08x %08x %08x control %#lx\n", saved_fp[0], saved_fp[1],
+           saved_fp[2], saved_fp[3], saved_ctl);
+    hits = 0;
+  }
 
   /* a signal raised inside a handler, blocked until it returns */
   memset(&sa, 0, sizeof sa);

@@ -108,7 +108,7 @@ int main(int argc, char **argv) {
     if (av[i].a_type == AT_ENTRY) entry = av[i].a_un.a_val;
     if (av[i].a_type == AT_NULL) last_null = i == n / 16 - 1;
   }
-  printf("AT_PAGESZ %ld AT_ENTRY matches getauxval %d ends with AT_NULL %d\n", pagesz,
+  printf("AT_PAGESZ %ld AT_ENTRY matches getauxval %d ends with AT_NULL %ld\n", pagesz,
          entry == (long)getauxval(AT_ENTRY), last_null);
 
   /* cpuinfo, meminfo */

@@ -493,8 +493,26 @@ function readInto(
   const len = Math.min(count, MAX_RW_COUNT);
   if (len === 0) return 0;
   if (f instanceof HostFileObj) flushSharedFile(p, f.hostPath);
-  const view = guestOut(p.mem, addr, len);
+  let view: Uint8Array;
+  try {
+    view = guestOut(p.mem, addr, len);
+  } catch (e) {
+    // Linux faults on the copy, not before it: a read of a file at its end copies
+    // nothing and returns 0 whatever the buffer (native x86-64 Linux does).
+    if (e instanceof SysError && e.errno === EFAULT && atFileEnd(f, pos)) return 0;
+    throw e;
+  }
   return pos < 0 ? f.read(view) : f.pread(view, pos);
+}
+
+/** True when a regular (host or memory) file has no byte at `pos` (< 0: its offset). */
+function atFileEnd(f: OpenFile, pos: number): boolean {
+  if (!(f instanceof HostFileObj) && !(f instanceof MemFileObj)) return false;
+  try {
+    return f.pread(new Uint8Array(1), pos < 0 ? f.seek(0, 1) : pos) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** read(fd, buf, count) */
