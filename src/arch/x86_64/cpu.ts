@@ -85,6 +85,9 @@ export const GPR_NAMES: readonly string[] = [
   "r15",
 ]; // deno-fmt-ignore
 
+/** The xmm-file slot holding mm0 (mm i is the low 8 bytes of slot MM0 + i; see mmx.ts). */
+export const MM0 = 20;
+
 /** Register numbers used by the ABI code. */
 export const RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7;
 
@@ -101,7 +104,8 @@ export class X86Cpu implements CpuState {
   readonly x: Int32Array = new Int32Array(NSLOTS);
   /**
    * xmm0..xmm15 and scratch registers (16 for a memory operand, 17-19 for
-   * helpers), 16 bytes each, as int32 lanes.
+   * helpers), then mm0..mm7 in the low 8 bytes of slots 20-27 (see mmx.ts),
+   * 16 bytes each, as int32 lanes.
    */
   readonly xi: Int32Array;
   /** The same bytes as float64 lanes. */
@@ -135,7 +139,7 @@ export class X86Cpu implements CpuState {
 
   /** @param dv @param u8 @param pf views of the address space */
   constructor(dv: DataView, u8: Uint8Array, pf: Uint8Array) {
-    const b = new ArrayBuffer(20 * 16);
+    const b = new ArrayBuffer(28 * 16);
     this.xi = new Int32Array(b);
     this.xd = new Float64Array(b);
     this.xf = new Float32Array(b);

@@ -47,6 +47,8 @@ export const O_IMM = 5;
 export const O_REL = 6;
 /** The implicit constant 1 of the d0/d1 shifts. */
 export const O_ONE = 7;
+/** An MMX register mm0..mm7. */
+export const O_MMX = 8;
 
 /** One decoded operand. Fields not used by its kind are 0 / -1. */
 export interface Operand {
@@ -174,12 +176,12 @@ function parseRow(raw: RawRow): Row {
   }
   if (spec) {
     for (const t of spec.split(",")) {
-      const m = /^(E|G|R|M|V|W|U|Z|I|J|O|X|Y)(.*)$/.exec(t);
+      const m = /^(E|G|R|M|V|W|U|P|Q|N|Z|I|J|O|X|Y)(.*)$/.exec(t);
       if (m && !["AL", "AX", "CL", "XMM0"].includes(t)) {
         row.spec.push({ k: m[1], sz: m[2] });
-        if ("EGRMVWU".includes(m[1])) row.modrm = true;
+        if ("EGRMVWUPQN".includes(m[1])) row.modrm = true;
         if (m[1] === "M") row.mod = 1;
-        if ((m[1] === "R" || m[1] === "U") && row.mod === 0) row.mod = 2;
+        if ((m[1] === "R" || m[1] === "U" || m[1] === "N") && row.mod === 0) row.mod = 2;
       } else {
         row.spec.push({ k: t, sz: "" });
         if (t === "STi") {
@@ -432,10 +434,15 @@ export function decode(bytes: Uint8Array, off: number): X86Insn | null {
       case "E":
       case "M":
       case "W":
+      case "Q":
         if (mod === 3) {
           if (s.k === "W") {
             const o = newOperand(O_XMM, size);
             o.reg = mrm | ((rex & 1) << 3);
+            ops.push(o);
+          } else if (s.k === "Q") {
+            const o = newOperand(O_MMX, size);
+            o.reg = mrm;
             ops.push(o);
           } else {
             ops.push(gpr(mrm | ((rex & 1) << 3), s.sz === "db" || s.sz === "dw" ? 4 : size));
@@ -458,6 +465,13 @@ export function decode(bytes: Uint8Array, off: number): X86Insn | null {
       case "G":
         ops.push(gpr(mreg | ((rex & 4) << 1), size));
         break;
+      case "P":
+      case "N": {
+        const o = newOperand(O_MMX, size);
+        o.reg = s.k === "P" ? mreg : mrm;
+        ops.push(o);
+        break;
+      }
       case "V": {
         const o = newOperand(O_XMM, size);
         o.reg = mreg | ((rex & 4) << 1);

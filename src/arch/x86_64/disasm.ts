@@ -9,6 +9,7 @@ import {
   F64,
   O_IMM,
   O_MEM,
+  O_MMX,
   O_ONE,
   O_REG,
   O_REL,
@@ -100,6 +101,8 @@ function opText(i: X86Insn, o: Operand, pc: number, k: string): string {
       return "%" + gprName(o.reg, o.size, o.h8);
     case O_XMM:
       return "%xmm" + o.reg;
+    case O_MMX:
+      return "%mm" + o.reg;
     case O_ST:
       return o.reg === 0 && k === "ST0" ? "%st" : `%st(${o.reg})`;
     case O_MEM:
@@ -160,7 +163,7 @@ function mnemonic(i: X86Insn): string {
     if (d === "S") {
       // Suffix when no operand is a register that fixes the size.
       const hasReg = i.ops.some((o, n) =>
-        (o.t === O_REG || o.t === O_XMM) && row.spec[n].k !== "CL"
+        (o.t === O_REG || o.t === O_XMM || o.t === O_MMX) && row.spec[n].k !== "CL"
       );
       if (!hasReg) out += sizeSuffix(i, 0);
     } else if (d === "C") out += COND_NAMES[i.cond];
@@ -190,7 +193,10 @@ function rexUsed(i: X86Insn): number {
     const o = i.ops[n];
     if (k === "G" || k === "V") u |= 4;
     if (k === "Z") u |= 1;
-    if ((k === "E" || k === "M" || k === "W" || k === "R" || k === "U") && o) {
+    if (
+      (k === "E" || k === "M" || k === "W" || k === "R" || k === "U" || (k === "Q" && mod !== 3)) &&
+      o
+    ) {
       if (mod === 3) u |= 1;
       else {
         if ((i.modrm & 7) === 4) u |= 2;

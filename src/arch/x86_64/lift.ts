@@ -14,6 +14,8 @@ import { disasm } from "./disasm.ts";
 import { INT_SEMANTICS, resetFlagKnowledge, setFlagsLive, type X86Semantics } from "./semantics.ts";
 import { SSE_SEMANTICS } from "./semantics_sse.ts";
 import { X87_SEMANTICS } from "./semantics_x87.ts";
+import { MMX_SEMANTICS } from "./semantics_mmx.ts";
+import { MMX } from "./table.ts";
 
 /** Every x86-64 instruction's emitter, by op. */
 export const SEMANTICS: Readonly<Record<string, X86Semantics>> = {
@@ -21,6 +23,11 @@ export const SEMANTICS: Readonly<Record<string, X86Semantics>> = {
   ...SSE_SEMANTICS,
   ...X87_SEMANTICS,
 };
+
+/** The emitter of a decoded instruction (MMX rows have their own table). */
+function semanticsOf(i: X86Insn): X86Semantics | undefined {
+  return i.row.flags & MMX ? MMX_SEMANTICS[i.op] : SEMANTICS[i.op];
+}
 
 const EXEC = PF_X | PF_MAPPED;
 const buf = new Uint8Array(15);
@@ -122,7 +129,7 @@ export const x86_64Backend: IsaBackend<X86Insn> = {
       }
       return { kind: "illegal", bytes: mem.u8.slice(off, off + Math.min(n, 4)) };
     }
-    if (!SEMANTICS[insn.op]) return { kind: "illegal", bytes: mem.u8.slice(off, off + insn.len) };
+    if (!semanticsOf(insn)) return { kind: "illegal", bytes: mem.u8.slice(off, off + insn.len) };
     return { kind: "ok", insn };
   },
 
@@ -132,7 +139,7 @@ export const x86_64Backend: IsaBackend<X86Insn> = {
       resetFlagKnowledge();
     }
     setFlagsLive(flagsLiveAfter(e.next));
-    const sem = SEMANTICS[insn.op];
+    const sem = semanticsOf(insn);
     if (!sem) {
       e.stmt(`s.pc = ${e.num(e.pc)}; ${e.exit(T_ILLEGAL)}`);
       e.ended = true;

@@ -39,6 +39,7 @@ import {
 import type { X86Cpu } from "./cpu.ts";
 import { SSE_RUNTIME } from "./sse.ts";
 import { X87_RUNTIME } from "./x87.ts";
+import { MMX_RUNTIME } from "./mmx.ts";
 
 /** PF for each low byte. */
 const PARITY = new Uint8Array(256);
@@ -294,6 +295,7 @@ export interface X86Runtime {
   rdtsc(s: X86Cpu): number;
   sse: typeof SSE_RUNTIME;
   x87: typeof X87_RUNTIME;
+  mmx: typeof MMX_RUNTIME;
 }
 
 /** String op codes for {@link X86Runtime.string}. */
@@ -309,6 +311,7 @@ export function makeX86Runtime(mem: AddressSpace): X86Runtime {
     fl: 0,
     sse: SSE_RUNTIME,
     x87: X87_RUNTIME,
+    mmx: MMX_RUNTIME,
     flags,
     cond,
     cf(op, rl, rh, al, ah, bl, bh, fl) {
@@ -701,8 +704,9 @@ export function makeX86Runtime(mem: AddressSpace): X86Runtime {
           // advertised (not implemented): PCLMUL 1, MONITOR 3, FMA 12, AES 25, XSAVE 26,
           // OSXSAVE 27, AVX 28, RDRAND 30.
           c = 1 | (1 << 9) | (1 << 13) | (1 << 19) | (1 << 20) | (1 << 22) | (1 << 23);
-          // edx: FPU 0, TSC 4, CX8 8, CMOV 15, CLFSH 19, FXSR 24, SSE 25, SSE2 26
-          d = 1 | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 19) | (1 << 24) | (1 << 25) | (1 << 26);
+          // edx: FPU 0, TSC 4, CX8 8, CMOV 15, CLFSH 19, MMX 23, FXSR 24, SSE 25, SSE2 26
+          d = 1 | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 19) | (1 << 23) | (1 << 24) |
+            (1 << 25) | (1 << 26);
           break;
         case 7:
           void sub;

@@ -629,45 +629,47 @@ export const SSE_RUNTIME = {
     save(c, d);
     for (let k = 0; k < 8; k++) {
       c.xb[d * 16 + 2 * k] = tmpB[k];
-      c.xb[d * 16 + 2 * k + 1] = c.xb[s * 16 + k];
+      c.xb[d * 16 + 2 * k + 1] = s === d ? tmpB[k] : c.xb[s * 16 + k];
     }
   }) as Op,
   punpckhbw: ((c, d, s) => {
     save(c, d);
     for (let k = 0; k < 8; k++) {
       c.xb[d * 16 + 2 * k] = tmpB[8 + k];
-      c.xb[d * 16 + 2 * k + 1] = c.xb[s * 16 + 8 + k];
+      c.xb[d * 16 + 2 * k + 1] = s === d ? tmpB[8 + k] : c.xb[s * 16 + 8 + k];
     }
   }) as Op,
   punpcklwd: ((c, d, s) => {
     save(c, d);
     for (let k = 0; k < 4; k++) {
       c.xuw[d * 8 + 2 * k] = tmpW[k];
-      c.xuw[d * 8 + 2 * k + 1] = c.xuw[s * 8 + k];
+      c.xuw[d * 8 + 2 * k + 1] = s === d ? tmpW[k] : c.xuw[s * 8 + k];
     }
   }) as Op,
   punpckhwd: ((c, d, s) => {
     save(c, d);
     for (let k = 0; k < 4; k++) {
       c.xuw[d * 8 + 2 * k] = tmpW[4 + k];
-      c.xuw[d * 8 + 2 * k + 1] = c.xuw[s * 8 + 4 + k];
+      c.xuw[d * 8 + 2 * k + 1] = s === d ? tmpW[4 + k] : c.xuw[s * 8 + 4 + k];
     }
   }) as Op,
   punpckldq: ((c, d, s) => {
     save(c, d);
     const x = c.xi;
+    const s0 = x[s * 4], s1 = x[s * 4 + 1];
     x[d * 4 + 0] = tmp[0];
-    x[d * 4 + 1] = x[s * 4];
+    x[d * 4 + 1] = s0;
     x[d * 4 + 2] = tmp[1];
-    x[d * 4 + 3] = x[s * 4 + 1];
+    x[d * 4 + 3] = s1;
   }) as Op,
   punpckhdq: ((c, d, s) => {
     save(c, d);
     const x = c.xi;
+    const s2 = x[s * 4 + 2], s3 = x[s * 4 + 3];
     x[d * 4 + 0] = tmp[2];
-    x[d * 4 + 1] = x[s * 4 + 2];
+    x[d * 4 + 1] = s2;
     x[d * 4 + 2] = tmp[3];
-    x[d * 4 + 3] = x[s * 4 + 3];
+    x[d * 4 + 3] = s3;
   }) as Op,
   punpcklqdq: ((c, d, s) => {
     const x = c.xi;

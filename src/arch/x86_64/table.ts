@@ -56,6 +56,8 @@ export const X87 = 512;
 export const SSE = 1024;
 /** Always leaves the block through a trap (syscall, int3, int, ud0/ud1/ud2, hlt). */
 export const TRAP = 2048;
+/** MMX form (mm registers; always also SSE so that a 66/F2/F3 prefix never selects it). */
+export const MMX = 4096;
 
 /** One raw table row: key, op, operand spec, flags, optional AT&T template. */
 export type RawRow = readonly [key: string, op: string, spec: string, flags: number, att?: string];
@@ -70,6 +72,7 @@ export type RawRow = readonly [key: string, op: string, spec: string, flags: num
  * - `M?` ModRM r/m memory only (`M` alone: an address that is not accessed, or whose size
  *   is implicit — lea, prefetch, clflush, xsave; `M512`, `M28`, `M108`: fixed-size areas).
  * - `V?` ModRM.reg xmm register. `W?` ModRM r/m xmm register or memory. `U?` r/m xmm only.
+ * - `P?` ModRM.reg mm register. `Q?` ModRM r/m mm register or memory. `N?` r/m mm only.
  * - `Z?` general register in the opcode's low three bits, extended by REX.B.
  * - `Ib`, `Iw` immediates (zero-extended); `Ibs` imm8 sign-extended to the operand size;
  *   `Iz` imm16/imm32 sign-extended to the operand size; `Iv` imm16/32/64 (mov r, imm).
@@ -80,7 +83,7 @@ export type RawRow = readonly [key: string, op: string, spec: string, flags: num
  *   st(i) from ModRM.rm; `1` is the constant 1 (shift by one).
  */
 export const SPEC_TOKENS =
-  "E G R M V W U Z I J O X Y Bb AL CL AX rAX XMM0 ST0 STi 1 (see the module documentation)";
+  "E G R M V W U P Q N Z I J O X Y Bb AL CL AX rAX XMM0 ST0 STi 1 (see the module documentation)";
 
 const EB = ENDS_BLOCK;
 const LK = LOCKABLE;
@@ -590,6 +593,34 @@ r("66 0f e7", "movntdq", "Mx,Vx", S);
 r("f2 0f f0", "lddqu", "Vx,Mx", S);
 r("66 0f f7", "maskmovdqu", "Vx,Ux", S);
 
+// MMX (0f without a mandatory prefix; the SSE-era and SSSE3 mm forms too).
+const MX = S | MMX;
+for (const [o, name] of SSE2_INT) {
+  if (o === 0x6c || o === 0x6d) continue;
+  r(`0f ${hex(o)}`, name, o >= 0x60 && o <= 0x62 ? "Pq,Qd" : "Pq,Qq", MX);
+}
+r("0f 6e W1", "movq", "Pq,Eq", MX);
+r("0f 6e", "movd", "Pq,Ed", MX);
+r("0f 6f", "movq", "Pq,Qq", MX);
+r("0f 70", "pshufw", "Pq,Qq,Ib", MX);
+r("0f 71 /2", "psrlw", "Nq,Ib", MX);
+r("0f 71 /4", "psraw", "Nq,Ib", MX);
+r("0f 71 /6", "psllw", "Nq,Ib", MX);
+r("0f 72 /2", "psrld", "Nq,Ib", MX);
+r("0f 72 /4", "psrad", "Nq,Ib", MX);
+r("0f 72 /6", "pslld", "Nq,Ib", MX);
+r("0f 73 /2", "psrlq", "Nq,Ib", MX);
+r("0f 73 /6", "psllq", "Nq,Ib", MX);
+r("0f 77", "emms", "", MX);
+r("0f 7e W1", "movq", "Eq,Pq", MX);
+r("0f 7e", "movd", "Ed,Pq", MX);
+r("0f 7f", "movq", "Qq,Pq", MX);
+r("0f c4", "pinsrw", "Pq,Edw,Ib", MX);
+r("0f c5", "pextrw", "Gd,Nq,Ib", MX);
+r("0f d7", "pmovmskb", "Gy,Nq", MX);
+r("0f e7", "movntq", "Mq,Pq", MX);
+r("0f f7", "maskmovq", "Pq,Nq", MX);
+
 // ---------------------------------------------------------------------------
 // Three-byte maps: SSSE3, SSE4.1, SSE4.2, AES, PCLMUL, SHA, movbe, crc32, adx.
 
@@ -647,6 +678,9 @@ const M38: [number, string, string?][] = [
   [0xdf, "aesdeclast"],
 ];
 for (const [o, name, spec] of M38) r(`66 0f38 ${hex(o)}`, name, spec ?? "Vx,Wx", S);
+for (const [o, name] of M38) {
+  if (o <= 0x0b || (o >= 0x1c && o <= 0x1e)) r(`0f38 ${hex(o)}`, name, "Pq,Qq", MX);
+}
 r("0f38 c8", "sha1nexte", "Vx,Wx", S);
 r("0f38 c9", "sha1msg1", "Vx,Wx", S);
 r("0f38 ca", "sha1msg2", "Vx,Wx", S);
@@ -689,6 +723,7 @@ r("66 0f3a 16", "pextrd", "Ed,Vx,Ib", S);
 r("66 0f3a 22 W1", "pinsrq", "Vx,Eq,Ib", S);
 r("66 0f3a 22", "pinsrd", "Vx,Ed,Ib", S);
 for (const [o, name, spec] of M3A) r(`66 0f3a ${hex(o)}`, name, spec ?? "Vx,Wx,Ib", S);
+r("0f3a 0f", "palignr", "Pq,Qq,Ib", MX);
 r("0f3a cc", "sha1rnds4", "Vx,Wx,Ib", S);
 
 /** Every row of the table, in match order (more specific rows first within an opcode). */

@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { X86Cpu } from "./cpu.ts";
+import { MM0, type X86Cpu } from "./cpu.ts";
 
 /** An extended value: (-1)^s * m * 2^e; m has its top bit (bit 63) set when finite non-zero. */
 export interface X80 {
@@ -266,7 +266,8 @@ function readF80(dv: DataView, off: number): X80 {
   const s = se >> 15, exp = se & 0x7fff;
   const m = (BigInt(hi) << 32n) | BigInt(lo);
   if (exp === 0x7fff) {
-    return (m & ~TOP) === 0n ? { k: 1, s, e: 0, m: TOP } : { k: 2, s, e: 0, m };
+    // The significand is kept as is (also pseudo-infinities and MMX values: see mmx.ts).
+    return m === TOP ? { k: 1, s, e: 0, m: TOP } : { k: 2, s, e: 0, m };
   }
   if (m === 0n) return { k: 0, s, e: 0, m: 0n };
   return roundTo(s, m, (exp === 0 ? 1 : exp) - 16383 - 63, 64, 0);
@@ -289,6 +290,22 @@ function writeF80(dv: DataView, off: number, x: X80): void {
   dv.setUint32(off, Number(m & 0xffffffffn), true);
   dv.setUint32(off + 4, Number((m >> 32n) & 0xffffffffn), true);
   dv.setUint16(off + 8, (x.s << 15) | exp, true);
+}
+
+const sigBuf = new DataView(new ArrayBuffer(10));
+/** The 64-bit significand field of x as the 80-bit register format holds it (the mm view). */
+export function significand(x: X80): bigint {
+  writeF80(sigBuf, 0, x);
+  return sigBuf.getBigUint64(0, true);
+}
+
+/** Reload the mm registers (see mmx.ts) from the significands of the physical registers. */
+export function loadMm(c: X86Cpu): void {
+  for (let p = 0; p < 8; p++) {
+    const m = significand(c.st[p]);
+    c.xi[(MM0 + p) * 4] = Number(BigInt.asIntN(32, m));
+    c.xi[(MM0 + p) * 4 + 1] = Number(BigInt.asIntN(32, m >> 32n));
+  }
 }
 
 function st(c: X86Cpu, i: number): X80 {
@@ -655,6 +672,7 @@ export const X87_RUNTIME = {
     c.mxcsr = dv.getUint32(off + 24, true) & 0xffff;
     for (let i = 0; i < 8; i++) c.st[(c.ftop + i) & 7] = readF80(dv, off + 32 + 16 * i);
     for (let k = 0; k < 64; k++) c.xi[k] = dv.getInt32(off + 160 + 4 * k, true);
+    loadMm(c);
   },
   /** Free st(i). */
   free(c: X86Cpu, i: number): void {

@@ -112,7 +112,7 @@ for (const row of ROWS) {
     }
     let w = row.w >= 0 ? row.w : rnd(2);
     if (f64 && row.w < 0) w = rnd(3) === 0 ? 1 : 0;
-    const hasMem = row.spec.some((s) => "EMWOXY".includes(s.k)) && row.mod !== 2;
+    const hasMem = row.spec.some((s) => "EMWQOXY".includes(s.k)) && row.mod !== 2;
     if (hasMem && rnd(6) === 0) b.unshift(rnd(2) ? 0x64 : 0x65);
     let rex = 0;
     if (w || rnd(2)) rex = 0x40 | (w << 3) | rnd(8);

@@ -63,8 +63,8 @@ Deno.test("x86-64 CPUID leaf 1 and 0x80000001 advertise exactly what is implemen
     ecx.toString(16),
     ((1 | 1 << 9 | 1 << 13 | 1 << 19 | 1 << 20 | 1 << 22 | 1 << 23) >>> 0).toString(16),
   );
-  // FPU 0, TSC 4, CX8 8, CMOV 15, CLFSH 19, FXSR 24, SSE 25, SSE2 26.
-  const d = 1 | 1 << 4 | 1 << 8 | 1 << 15 | 1 << 19 | 1 << 24 | 1 << 25 | 1 << 26;
+  // FPU 0, TSC 4, CX8 8, CMOV 15, CLFSH 19, MMX 23, FXSR 24, SSE 25, SSE2 26.
+  const d = 1 | 1 << 4 | 1 << 8 | 1 << 15 | 1 << 19 | 1 << 23 | 1 << 24 | 1 << 25 | 1 << 26;
   assert.equal(edx.toString(16), (d >>> 0).toString(16));
   cpu.x[0] = 7;
   rt.cpuid(cpu);
