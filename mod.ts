@@ -45,6 +45,8 @@ import { deliverFault, deliverPending, hasDeliverable, segvCode } from "./src/os
 import { block, DEFAULT_MAX_PROCS, Kernel, type Task } from "./src/os/linux/sched.ts";
 import { pipeWaits } from "./src/os/linux/files.ts";
 import { GUEST_PID } from "./src/os/linux/process.ts";
+import type { ImportResolver, ObjectResolver, Personality } from "./src/os/personality.ts";
+import { PERSONALITIES } from "./src/os/personalities.ts";
 
 export { LoaderError } from "./src/loader/errors.ts";
 export { GuestFault } from "./src/memory/errors.ts";
@@ -72,14 +74,7 @@ export interface GuestInput {
  */
 export type SyscallOverride = (nr: number, args: number[]) => number | undefined;
 
-/** Resolve an imported function (PE/Mach-O guests) to a host implementation. */
-export type ImportResolver = (
-  library: string,
-  name: string,
-) => ((args: number[]) => number) | undefined;
-
-/** Resolve a library object (a DLL or dylib) by name; true when it can be provided. */
-export type ObjectResolver = (name: string) => boolean;
+export type { ImportResolver, ObjectResolver } from "./src/os/personality.ts";
 
 /** Embedder hooks. */
 export interface Bindings {
@@ -262,6 +257,8 @@ export class KitEmu {
   /** Set once the guest has ended. */
   termination: Termination | null = null;
   private readonly support: ArchSupport;
+  /** The Windows or Darwin personality, for PE and Mach-O guests. */
+  private personality: Personality | null = null;
   private readonly opts: KitEmuOptions;
   private deadline = Infinity;
   private lastYield = 0;
@@ -278,7 +275,8 @@ export class KitEmu {
         "e_machine",
       );
     }
-    if (this.image.os !== "linux") {
+    const personalityOf = this.image.os === "linux" ? undefined : PERSONALITIES[this.image.os];
+    if (this.image.os !== "linux" && !personalityOf) {
       throw new LoaderError(`${this.image.os} programs are not supported yet`, 0, "format");
     }
     this.support = support;
@@ -345,7 +343,24 @@ export class KitEmu {
         write(tid === GUEST_PID ? line : `[pid ${tid}] ${line}`);
       };
     }
-    execImage(this.process, this.mem, this.cpu, bytes, programPath, argv, envList(opts.env));
+    if (personalityOf) {
+      this.personality = personalityOf({
+        proc: this.process,
+        mem: this.mem,
+        cpu: this.cpu,
+        support,
+        bytes,
+        image: this.image,
+        argv,
+        env: envList(opts.env),
+        programPath,
+        resolveImport: opts.bindings?.resolveImport,
+        resolveObject: opts.bindings?.resolveObject,
+        trace: trace.has("syscall") ? write : undefined,
+      });
+    } else {
+      execImage(this.process, this.mem, this.cpu, bytes, programPath, argv, envList(opts.env));
+    }
     this.mainTask = this.kernel.adopt(this.process, this.cpu, this.engine);
     if (opts.timeout && opts.timeout > 0) this.deadline = performance.now() + opts.timeout * 1000;
   }
@@ -547,6 +562,11 @@ export class KitEmu {
   private handleTrap(task: Task, code: number): Promise<void> | void {
     const cpu = task.cpu;
     const proc = task.proc;
+    if (this.personality && code !== T_BUDGET && code !== T_FLUSH) {
+      const r = this.personality.trap(code, cpu);
+      if (r === true) return this.afterSyscall(task);
+      if (r) return this.untilDeadline(r).then(() => this.afterSyscall(task));
+    }
     switch (code) {
       case T_SYSCALL: {
         const override = this.opts.bindings?.syscall;
