@@ -5,7 +5,7 @@
  */
 
 import { hostReadProgram } from "./src/sandbox/host.ts";
-import { KitEmu, type KitEmuOptions, LoaderError, type TraceKind } from "./mod.ts";
+import { KitEmu, type KitEmuOptions, LoaderError, type TraceKind } from "./src/kitemu.ts";
 
 const USAGE = `kitemu: run untrusted native programs inside Deno's sandbox
 
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
 
   let emu: KitEmu;
   try {
-    emu = KitEmu.create(bytes, opts);
+    emu = await KitEmu.load(bytes, opts);
   } catch (e) {
     if (e instanceof LoaderError) {
       const where = e.offset >= 0 ? ` (offset 0x${e.offset.toString(16)}, field ${e.field})` : "";

@@ -1,27 +1,16 @@
 /**
  * The instruction sets kitemu runs, each with what the engine and the Linux
- * personality need to run it. Adding an ISA means adding one entry here.
+ * personality need to run it. An ISA's modules are loaded only when a guest
+ * needs them (`loadArch`), so a RISC-V run does not pay for parsing the
+ * x86-64 decode tables. Adding an ISA means adding its `support.ts` and one
+ * entry in `LOADERS` (and in `all.ts`).
  * @module
  */
 
 import type { AddressSpace } from "../memory/address_space.ts";
 import type { Arch } from "../loader/image.ts";
 import type { DecodedInsn, IsaBackend } from "../engine/compile.ts";
-import { makeBaseRuntime } from "../engine/runtime.ts";
 import type { CpuState, LinuxIsaInfo, SyscallAbi } from "./isa.ts";
-import { RvCpu } from "./riscv64/cpu.ts";
-import { riscv64Backend } from "./riscv64/lift.ts";
-import { INT_RUNTIME } from "./riscv64/int_runtime.ts";
-import { FPU_RUNTIME } from "./riscv64/fpu.ts";
-import { riscv64Abi, riscv64Linux } from "../os/linux/abi_riscv64.ts";
-import { A64Cpu } from "./aarch64/cpu.ts";
-import { aarch64Backend } from "./aarch64/lift.ts";
-import { A64_RUNTIME } from "./aarch64/runtime.ts";
-import { aarch64Abi, aarch64Linux } from "../os/linux/abi_aarch64.ts";
-import { X86Cpu } from "./x86_64/cpu.ts";
-import { x86_64Backend } from "./x86_64/lift.ts";
-import { makeX86Runtime } from "./x86_64/runtime.ts";
-import { x86_64Abi, x86_64Linux } from "../os/linux/abi_x86_64.ts";
 
 /** Everything needed to run one ISA. */
 export interface ArchSupport {
@@ -35,32 +24,33 @@ export interface ArchSupport {
   linux: LinuxIsaInfo;
 }
 
-const riscv64: ArchSupport = {
-  arch: "riscv64",
-  backend: riscv64Backend as unknown as IsaBackend<DecodedInsn>,
-  createCpu: (mem) => new RvCpu(mem.dv, mem.u8, mem.pf),
-  createRuntime: (mem) => Object.assign({}, makeBaseRuntime(mem), INT_RUNTIME, FPU_RUNTIME),
-  abi: riscv64Abi,
-  linux: riscv64Linux,
+/** The ISAs loaded so far, by name (`loadArch` or `all.ts` fill it). */
+export const ARCHES: Partial<Record<Arch, ArchSupport>> = {};
+
+const LOADERS: Record<Arch, () => Promise<ArchSupport>> = {
+  riscv64: async () => (await import("./riscv64/support.ts")).support,
+  aarch64: async () => (await import("./aarch64/support.ts")).support,
+  x86_64: async () => (await import("./x86_64/support.ts")).support,
 };
 
-const aarch64: ArchSupport = {
-  arch: "aarch64",
-  backend: aarch64Backend as unknown as IsaBackend<DecodedInsn>,
-  createCpu: (mem) => new A64Cpu(mem.dv, mem.u8, mem.pf),
-  createRuntime: (mem) => Object.assign({}, makeBaseRuntime(mem), A64_RUNTIME),
-  abi: aarch64Abi,
-  linux: aarch64Linux,
-};
+/**
+ * Load an ISA's modules (once) and register it in {@link ARCHES}.
+ *
+ * @example
+ * ```ts
+ * const rv = await loadArch("riscv64");
+ * ```
+ * @returns the ISA's support, or undefined for an ISA kitemu does not run
+ */
+export async function loadArch(arch: Arch): Promise<ArchSupport | undefined> {
+  const have = ARCHES[arch];
+  if (have) return have;
+  const load = Object.hasOwn(LOADERS, arch) ? LOADERS[arch] : undefined;
+  if (!load) return undefined;
+  return ARCHES[arch] = await load();
+}
 
-const x86_64: ArchSupport = {
-  arch: "x86_64",
-  backend: x86_64Backend as unknown as IsaBackend<DecodedInsn>,
-  createCpu: (mem) => new X86Cpu(mem.dv, mem.u8, mem.pf),
-  createRuntime: (mem) => Object.assign(makeX86Runtime(mem), makeBaseRuntime(mem)),
-  abi: x86_64Abi,
-  linux: x86_64Linux,
-};
-
-/** The supported ISAs by name. */
-export const ARCHES: Partial<Record<Arch, ArchSupport>> = { riscv64, aarch64, x86_64 };
+/** Register an ISA loaded statically (see all.ts). */
+export function registerArch(support: ArchSupport): void {
+  ARCHES[support.arch] = support;
+}

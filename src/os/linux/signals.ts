@@ -19,8 +19,6 @@ import type { Arch } from "../../loader/image.ts";
 import { PAGE_SIZE, PF_MAPPED, PF_R, PF_W, PF_X } from "../../memory/address_space.ts";
 import { GuestFault } from "../../memory/errors.ts";
 import { signalName } from "./numbers.ts";
-import { aarch64SigFrame } from "./abi_aarch64.ts";
-import { x86_64SigFrame } from "./abi_x86_64.ts";
 import { type LinuxProcess, SIG_DFL, SIG_IGN, type SigAction } from "./process.ts";
 
 /** Signal numbers used here. */
@@ -214,11 +212,12 @@ const riscv64Frame: SigFrameAbi = {
   },
 };
 
-/** Frame layouts per ISA; other ISAs add theirs here. */
+/**
+ * Frame layouts per ISA. RISC-V's is here; the other ISAs' `support.ts`
+ * modules register theirs when they load (so a RISC-V run does not load them).
+ */
 export const SIGFRAMES: Partial<Record<Arch, SigFrameAbi>> = {
   riscv64: riscv64Frame,
-  aarch64: aarch64SigFrame,
-  x86_64: x86_64SigFrame,
 };
 
 /** restore_altstack: take back the sigaltstack settings the frame recorded (errors ignored). */

@@ -19,7 +19,7 @@ import * as pr from "./proc.ts";
 import * as sc from "./sched.ts";
 import type { LinuxProcess } from "./process.ts";
 import { bindCpu, cpuOf, deliverPending, hasDeliverable, sysRtSigreturn } from "./signals.ts";
-import { sysArchPrctl } from "./abi_x86_64.ts";
+import { sysArchPrctl } from "./arch_prctl.ts";
 import { type ArgFormat, formatCall, formatUnknown } from "./trace.ts";
 
 /** What a handler returns: the result (negative errno on failure), or a Promise of it when it had to wait. */
