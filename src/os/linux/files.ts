@@ -501,16 +501,20 @@ export class MemFileObj extends OpenFile {
   }
 }
 
-/** Standard input from an {@link InputSource}. */
-export class InputObj extends OpenFile {
-  readonly #src: InputSource;
+/**
+ * What standard input, output and error have in common: a name for
+ * /proc/self/fd, and a stat that says character device when the host's end is
+ * a terminal and pipe otherwise (with a fixed inode per stream).
+ */
+abstract class StdioObj extends OpenFile {
   readonly #name: string;
+  readonly #ino: number;
 
-  /** @param flags status flags @param src the source @param name what /proc/self/fd shows */
-  constructor(flags: number, src: InputSource, name: string) {
+  /** @param flags status flags @param name what /proc/self/fd shows @param ino its pipe inode */
+  constructor(flags: number, name: string, ino: number) {
     super(flags);
-    this.#src = src;
     this.#name = name;
+    this.#ino = ino;
   }
   path(): string {
     return this.#name;
@@ -518,7 +522,19 @@ export class InputObj extends OpenFile {
   stat(): HostStat {
     return this.isTty()
       ? synthStat(S_IFCHR | 0o620, { rdev: makedev(136, 0), ino: 3 })
-      : synthStat(S_IFIFO | 0o600, { ino: 4 });
+      : synthStat(S_IFIFO | 0o600, { ino: this.#ino });
+  }
+  override sync(): void {}
+}
+
+/** Standard input from an {@link InputSource}. */
+export class InputObj extends StdioObj {
+  readonly #src: InputSource;
+
+  /** @param flags status flags @param src the source @param name what /proc/self/fd shows */
+  constructor(flags: number, src: InputSource, name: string) {
+    super(flags, name, 4);
+    this.#src = src;
   }
   override read(buf: Uint8Array): number | Promise<number> {
     if (buf.length === 0) return 0;
@@ -532,28 +548,17 @@ export class InputObj extends OpenFile {
   override isTty(): boolean {
     return this.#src.isTerminal?.() ?? false;
   }
-  override sync(): void {}
 }
 
 /** Standard output or error to an {@link OutputSink}. */
-export class OutputObj extends OpenFile {
+export class OutputObj extends StdioObj {
   override readonly chargesOutput = true;
   readonly #sink: OutputSink;
-  readonly #name: string;
 
   /** @param flags status flags @param sink the sink @param name what /proc/self/fd shows */
   constructor(flags: number, sink: OutputSink, name: string) {
-    super(flags);
+    super(flags, name, 5);
     this.#sink = sink;
-    this.#name = name;
-  }
-  path(): string {
-    return this.#name;
-  }
-  stat(): HostStat {
-    return this.isTty()
-      ? synthStat(S_IFCHR | 0o620, { rdev: makedev(136, 0), ino: 3 })
-      : synthStat(S_IFIFO | 0o600, { ino: 5 });
   }
   override read(): number {
     throw new SysError(EBADF);
@@ -565,7 +570,6 @@ export class OutputObj extends OpenFile {
   override isTty(): boolean {
     return this.#sink.isTerminal?.() ?? false;
   }
-  override sync(): void {}
 }
 
 /** An emulated device: /dev/null, zero, full, random, urandom, tty. */
