@@ -9,7 +9,19 @@ import { PF_MAPPED, PF_X } from "../../memory/address_space.ts";
 import type { FetchResult, IsaBackend } from "../../engine/compile.ts";
 import type { Emitter } from "../../engine/emitter.ts";
 import { T_ILLEGAL } from "../../engine/trap.ts";
-import { BRANCH, CALL, decode, JUMP, O_REL, RET, SSE, TRAP, type X86Insn } from "./decode.ts";
+import {
+  BRANCH,
+  CALL,
+  decode,
+  JUMP,
+  O_IMM,
+  O_ONE,
+  O_REL,
+  RET,
+  SSE,
+  TRAP,
+  type X86Insn,
+} from "./decode.ts";
 import { disasm } from "./disasm.ts";
 import { INT_SEMANTICS, resetFlagKnowledge, setFlagsLive, type X86Semantics } from "./semantics.ts";
 import { SSE_SEMANTICS } from "./semantics_sse.ts";
@@ -79,28 +91,48 @@ const FLAG_NEUTRAL = new Set([
   "jmp", "prefetcht0", "prefetchnta", "prefetch", "prefetchw", "pause", "crc32", "movbe",
 ]); // deno-fmt-ignore
 
+/** The six status flags as EFLAGS bits: CF, PF, AF, ZF, SF, OF. */
+const CF_BIT = 0x1, OF_BIT = 0x800, ALL_FLAGS = 0x8d5;
+
 /**
  * Whether the flags written by the instruction ending at `next` may be read:
  * decode ahead within the block until an instruction reads them (live) or
- * overwrites all of them (dead). Anything unknown, or the block's end, is live.
+ * every one of them has been overwritten (dead). Flags are tracked one by one:
+ * `inc`/`dec` overwrite all but CF, and `rol`/`ror` by a nonzero constant only
+ * CF and OF, so a rotate between two arithmetic instructions (SHA-256's
+ * rounds) does not keep the first one's flags alive. Anything unknown, or the
+ * block's end, is live.
  */
 function flagsLiveAfter(next: number): boolean {
   const mem = lastMem;
   if (!mem) return true;
   let pc = next;
+  let pending = ALL_FLAGS;
   for (let n = 0; n < 24; n++) {
     const r = x86_64Backend.fetch(mem, pc);
     if (r.kind !== "ok") return true;
     const i = r.insn;
     if (FLAG_WRITERS.has(i.op)) return false;
-    if (
-      (i.op === "shl" || i.op === "shr" || i.op === "sar") && i.ops[1].t !== 1 &&
-      ((i.ops[1].imm & (i.ops[0].size === 8 ? 63 : 31)) !== 0 || i.ops[1].t === 7)
-    ) {
-      return false;
+    // A shift or rotate count known at decode time (masked as the CPU masks it), or -1.
+    const src = i.ops[1];
+    const count = src === undefined
+      ? -1
+      : src.t === O_ONE
+      ? 1
+      : src.t === O_IMM
+      ? src.imm & (i.ops[0].size === 8 ? 63 : 31)
+      : -1;
+    if ((i.op === "shl" || i.op === "shr" || i.op === "sar") && count > 0) return false;
+    if (i.op === "inc" || i.op === "dec") {
+      pending &= CF_BIT;
+    } else if ((i.op === "rol" || i.op === "ror") && count >= 0) {
+      // A rotate by 0 changes no flag; by more, CF and OF; it reads none.
+      if (count > 0) pending &= ~(CF_BIT | OF_BIT);
+    } else {
+      if (i.row.flags & 1) return true;
+      if (!FLAG_NEUTRAL.has(i.op) && !(i.row.flags & SSE && !i.op.includes("comis"))) return true;
     }
-    if (i.row.flags & 1) return true;
-    if (!FLAG_NEUTRAL.has(i.op) && !(i.row.flags & SSE && !i.op.includes("comis"))) return true;
+    if (pending === 0) return false;
     pc += i.len;
   }
   return true;
