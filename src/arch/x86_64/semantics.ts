@@ -343,10 +343,26 @@ export function setEfl(e: Emitter, expr: string): void {
   known = { kind: K_EFL, sz: 0 };
 }
 
+/**
+ * A boolean expression for the carry out of a known add (r = a + b, no carry
+ * in): the result is below an operand, unsigned. Operands narrower than 32
+ * bits are held masked, so a plain compare does.
+ */
+function addCarry(e: Emitter, sz: number): string {
+  const r = e.slot(FRL), a = e.slot(FAL);
+  if (sz < 2) return `(${r} < ${a})`;
+  if (sz === 2) return `((${r} >>> 0) < (${a} >>> 0))`;
+  const rh = e.slot(FRH), ah = e.slot(FAH);
+  return `((${rh} >>> 0) < (${ah} >>> 0) || (${rh} === ${ah} && (${r} >>> 0) < (${a} >>> 0)))`;
+}
+
 /** Expression of CF (0 or 1). */
 function cfExpr(e: Emitter): string {
   if (known && known.kind === K_EFL) return `(${e.slot(FL)} & 1)`;
   if (known && known.kind === K_LOGIC) return "0";
+  // inc and dec keep the CF they found, in FL.
+  if (known && (known.kind === K_INC || known.kind === K_DEC)) return `(${e.slot(FL)} & 1)`;
+  if (known && known.kind === K_ADD) return `(${addCarry(e, known.sz)} ? 1 : 0)`;
   if (known && known.kind === K_SUB && known.sz < 3) {
     const a = e.slot(FAL), b = e.slot(FBL);
     return known.sz === 2 ? `((${a} >>> 0) < (${b} >>> 0) ? 1 : 0)` : `(${a} < ${b} ? 1 : 0)`;
@@ -379,11 +395,19 @@ export function condExpr(e: Emitter, cc: number): string {
       l,
       `((${f} & 64) !== 0 || ${l})`,
     ][base];
-  } else if (k && (k.kind === K_SUB || k.kind === K_LOGIC)) {
+  } else if (
+    k && (k.kind === K_SUB || k.kind === K_LOGIC || k.kind === K_ADD || k.kind === K_INC ||
+      k.kind === K_DEC)
+  ) {
     const rl = e.slot(FRL);
     const zero = k.sz === 3 ? `(${rl} === 0 && ${e.slot(FRH)} === 0)` : `${rl} === 0`;
     const sign = k.sz === 3 ? `${e.slot(FRH)} < 0` : signOf(rl, k.sz);
-    if (k.kind === K_LOGIC) {
+    if (k.kind !== K_SUB && k.kind !== K_LOGIC) {
+      // add, inc, dec: ZF, SF and CF (inc/dec: the CF they kept) inline; OF and PF
+      // (and the conditions using them) through the runtime.
+      const cf = k.kind === K_ADD ? addCarry(e, k.sz) : `((${e.slot(FL)} & 1) !== 0)`;
+      r = [null, cf, zero, `(${cf} || ${zero})`, sign, null, null, null][base];
+    } else if (k.kind === K_LOGIC) {
       r = [null, "false", zero, zero, sign, null, sign, `(${zero} || ${sign})`][base];
     } else {
       const a = e.slot(FAL), b = e.slot(FBL);

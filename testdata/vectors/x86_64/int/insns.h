@@ -2124,3 +2124,65 @@ T(sub16setg, "sub %%bx,%%ax\n setg %%cl")
 T(inc32setg, "inc %%eax\n setg %%cl")
 T(cmp64jg, "cmp %%rbx,%%rax\n jg 1f\n mov $1,%%ecx\n1:")
 
+/* Fused flag readers after add/inc/dec of every size, and rotates between a flag producer and
+ * its reader (the lifter tracks flag liveness per flag across inc/dec and rol/ror). */
+#ifndef MASK_add8setb
+#define MASK_add8setb (ALL)
+#endif
+#ifndef MASK_add16setb
+#define MASK_add16setb (ALL)
+#endif
+#ifndef MASK_add32setb
+#define MASK_add32setb (ALL)
+#endif
+#ifndef MASK_add32setbe
+#define MASK_add32setbe (ALL)
+#endif
+#ifndef MASK_add8sets
+#define MASK_add8sets (ALL)
+#endif
+#ifndef MASK_dec64setz
+#define MASK_dec64setz (ALL)
+#endif
+#ifndef MASK_dec64setb
+#define MASK_dec64setb (ALL)
+#endif
+#ifndef MASK_dec16sets
+#define MASK_dec16sets (ALL)
+#endif
+#ifndef MASK_inc8setbe
+#define MASK_inc8setbe (ALL)
+#endif
+#ifndef MASK_add64rolsetb
+#define MASK_add64rolsetb (ALL & ~0x800)
+#endif
+#ifndef MASK_shr64rolsetz
+#define MASK_shr64rolsetz (SHIFT)
+#endif
+#ifndef MASK_add32rolrolxor
+#define MASK_add32rolrolxor (LOGIC)
+#endif
+#ifndef MASK_inc64rolsetb
+#define MASK_inc64rolsetb (ALL)
+#endif
+#ifndef MASK_add64rol0setb
+#define MASK_add64rol0setb (ALL)
+#endif
+#ifndef MASK_dec32rorsetz
+#define MASK_dec32rorsetz (ALL & ~0x800)
+#endif
+T(add8setb, "add %%bl,%%al\n setb %%cl")
+T(add16setb, "add %%bx,%%ax\n setb %%cl")
+T(add32setb, "add %%ebx,%%eax\n setb %%cl")
+T(add32setbe, "add %%ebx,%%eax\n setbe %%cl")
+T(add8sets, "add %%bl,%%al\n sets %%cl")
+T(dec64setz, "dec %%rax\n setz %%cl")
+T(dec64setb, "dec %%rax\n setb %%cl")
+T(dec16sets, "dec %%ax\n sets %%cl")
+T(inc8setbe, "inc %%al\n setbe %%cl")
+T(add64rolsetb, "add %%rbx,%%rax\n rol $3,%%rdx\n setb %%cl")
+T(shr64rolsetz, "shr $3,%%rax\n rol $5,%%rdx\n setz %%cl")
+T(add32rolrolxor, "add %%ebx,%%eax\n rol $13,%%edx\n rol $7,%%ecx\n xor %%edx,%%eax")
+T(inc64rolsetb, "inc %%rax\n rol $1,%%rdx\n setb %%cl")
+T(add64rol0setb, "add %%rbx,%%rax\n rol $0,%%rdx\n setb %%cl")
+T(dec32rorsetz, "dec %%eax\n ror $9,%%edx\n setz %%cl")
