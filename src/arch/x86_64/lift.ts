@@ -13,6 +13,7 @@ import {
   BRANCH,
   CALL,
   decode,
+  ENDS_BLOCK,
   JUMP,
   O_IMM,
   O_ONE,
@@ -87,8 +88,7 @@ const FLAG_WRITERS = new Set([
 /** Instructions that neither read nor write the status flags. */
 const FLAG_NEUTRAL = new Set([
   "mov", "movzx", "movsx", "movsxd", "lea", "push", "pop", "xchg", "bswap", "cbw", "cwd", "not",
-  "nop", "endbr64", "leave", "div", "idiv", "movs", "stos", "lods", "cld", "std", "call", "ret",
-  "jmp", "prefetcht0", "prefetchnta", "prefetch", "prefetchw", "pause", "crc32", "movbe",
+  "nop", "endbr64", "leave", "div", "idiv", "movs", "stos", "lods", "cld", "std", "prefetcht0", "prefetchnta", "prefetch", "prefetchw", "pause", "crc32", "movbe",
 ]); // deno-fmt-ignore
 
 /** The six status flags as EFLAGS bits: CF, PF, AF, ZF, SF, OF. */
@@ -129,7 +129,8 @@ function flagsLiveAfter(next: number): boolean {
       // A rotate by 0 changes no flag; by more, CF and OF; it reads none.
       if (count > 0) pending &= ~(CF_BIT | OF_BIT);
     } else {
-      if (i.row.flags & 1) return true;
+      // The block's end (a jump, call, return or trap): what runs next is not known here.
+      if (i.row.flags & ENDS_BLOCK) return true;
       if (!FLAG_NEUTRAL.has(i.op) && !(i.row.flags & SSE && !i.op.includes("comis"))) return true;
     }
     if (pending === 0) return false;

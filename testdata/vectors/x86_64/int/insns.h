@@ -2186,3 +2186,8 @@ T(add32rolrolxor, "add %%ebx,%%eax\n rol $13,%%edx\n rol $7,%%ecx\n xor %%edx,%%
 T(inc64rolsetb, "inc %%rax\n rol $1,%%rdx\n setb %%cl")
 T(add64rol0setb, "add %%rbx,%%rax\n rol $0,%%rdx\n setb %%cl")
 T(dec32rorsetz, "dec %%eax\n ror $9,%%edx\n setz %%cl")
+/* The flags of a compare stay live across an unconditional jump, whatever follows the jump. */
+#ifndef MASK_cmp64jmpsetb
+#define MASK_cmp64jmpsetb (ALL)
+#endif
+T(cmp64jmpsetb, "cmp %%rbx,%%rax\n jmp 1f\n xor %%ecx,%%ecx\n1: setb %%cl")
