@@ -90,14 +90,14 @@ interface Runner {
   engine: Engine<X86Insn>;
 }
 
-function makeRunner(mode: EngineMode): Runner {
+function makeRunner(mode: EngineMode, hotThreshold?: number): Runner {
   const mem = new AddressSpace({ maxMemory: 1 << 20 });
   assert.equal(mem.mapFixed(CODE_START, CODE_LEN, PF_R | PF_X), 0);
   assert.equal(mem.mapFixed(DATA_START, DATA_LEN, PF_R | PF_W), 0);
   mem.u8.fill(0xcc, CODE_START, CODE_START + CODE_LEN);
   const cpu = new X86Cpu(mem.dv, mem.u8, mem.pf);
   const rt = Object.assign(makeX86Runtime(mem), makeBaseRuntime(mem));
-  const engine = new Engine(x86_64Backend, mem, cpu, rt, { mode });
+  const engine = new Engine(x86_64Backend, mem, cpu, rt, { mode, hotThreshold });
   return { mem, cpu, engine };
 }
 
@@ -153,8 +153,8 @@ function run(r: Runner, v: Vector): string[] {
   return d;
 }
 
-function check(mode: EngineMode): string[] {
-  const r = makeRunner(mode);
+function check(mode: EngineMode, hotThreshold?: number): string[] {
+  const r = makeRunner(mode, hotThreshold);
   const failures: string[] = [];
   for (const v of VECTORS) {
     const d = run(r, v);
@@ -163,9 +163,18 @@ function check(mode: EngineMode): string[] {
   return failures;
 }
 
-for (const mode of ["jit", "interp"] as EngineMode[]) {
-  Deno.test(`x86-64 integer vectors (${mode})`, () => {
-    const failures = check(mode);
+// Each vector runs once, so "jit" runs it in tier 0 (one template per instruction). "region"
+// compiles it at once as a region (hot threshold 0), where a flag producer and its reader in
+// one block fuse (cmp + setb inline, flags not stored when dead).
+for (
+  const [name, mode, hot] of [["jit", "jit", undefined], ["region", "jit", 0], [
+    "interp",
+    "interp",
+    undefined,
+  ]] as [string, EngineMode, number | undefined][]
+) {
+  Deno.test(`x86-64 integer vectors (${name})`, () => {
+    const failures = check(mode, hot);
     if (Deno.env.get("X86_SHOW_ALL")) console.log(failures.join("\n"));
     assert.ok(VECTORS.length > 10000, "vector file looks truncated");
     assert.deepEqual(failures.slice(0, 30), []);
