@@ -125,14 +125,24 @@ interface Runner {
   engine: Engine<A64Insn>;
 }
 
-function makeRunner(mode: EngineMode, windowHi: number): Runner {
+/**
+ * "jit" runs each vector (once) in tier 0, one template per instruction; "region" compiles it
+ * at once as a region (hot threshold 0), the code hot loops run; "interp" is the interpreter.
+ */
+type VectorMode = EngineMode | "region";
+
+function engineOptions(mode: VectorMode): { mode: EngineMode; hotThreshold?: number } {
+  return mode === "region" ? { mode: "jit", hotThreshold: 0 } : { mode };
+}
+
+function makeRunner(mode: VectorMode, windowHi: number): Runner {
   const mem = new AddressSpace({ maxMemory: 1 << 20, windowHi });
   assert.equal(mem.mapFixed(mem.base + CODE_START, CODE_LEN, PF_R | PF_X), 0);
   assert.equal(mem.mapFixed(mem.base + DATA_START, DATA_LEN, PF_R | PF_W), 0);
   for (let a = CODE_START; a < CODE_START + CODE_LEN; a += 4) mem.dv.setUint32(a, BRK, true);
   const cpu = new A64Cpu(mem.dv, mem.u8, mem.pf);
   const rt = Object.assign({}, makeBaseRuntime(mem), A64_RUNTIME);
-  const engine = new Engine(aarch64Backend, mem, cpu, rt, { mode });
+  const engine = new Engine(aarch64Backend, mem, cpu, rt, engineOptions(mode));
   return { mem, cpu, engine };
 }
 
@@ -195,7 +205,7 @@ function runVector(r: Runner, v: Vector): string[] {
   return diffs;
 }
 
-function runAll(mode: EngineMode, windowHi: number): void {
+function runAll(mode: VectorMode, windowHi: number): void {
   const r = makeRunner(mode, windowHi);
   const failures: string[] = [];
   const failedNames = new Map<string, number>();
@@ -251,7 +261,7 @@ Deno.test("aarch64 vectors: every emitter has vectors", () => {
 });
 
 for (const windowHi of [0, 1]) {
-  for (const mode of ["jit", "interp"] as const) {
+  for (const mode of ["jit", "region", "interp"] as const) {
     Deno.test(`aarch64 vectors: ${mode} mode matches qemu (window ${windowHi})`, () => {
       runAll(mode, windowHi);
     });

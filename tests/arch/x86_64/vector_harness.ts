@@ -67,14 +67,17 @@ export interface Runner {
 }
 
 /** A fresh machine: code page filled with int3, a read/write data page. */
-export function makeRunner(mode: EngineMode): Runner {
+export function makeRunner(mode: EngineMode | "region"): Runner {
   const mem = new AddressSpace({ maxMemory: 1 << 20 });
   assert.equal(mem.mapFixed(CODE_START, CODE_LEN, PF_R | PF_X), 0);
   assert.equal(mem.mapFixed(DATA_START, DATA_LEN, PF_R | PF_W), 0);
   mem.u8.fill(0xcc, CODE_START, CODE_START + CODE_LEN);
   const cpu = new X86Cpu(mem.dv, mem.u8, mem.pf);
   const rt = Object.assign(makeX86Runtime(mem), makeBaseRuntime(mem));
-  const engine: Engine<X86Insn> = new Engine(x86_64Backend, mem, cpu, rt, { mode });
+  // "region": compiled at once as a region (hot threshold 0), as hot loops run; "jit" runs a
+  // vector (once) in tier 0.
+  const opts = mode === "region" ? { mode: "jit" as const, hotThreshold: 0 } : { mode };
+  const engine: Engine<X86Insn> = new Engine(x86_64Backend, mem, cpu, rt, opts);
   return { mem, cpu, engine };
 }
 
@@ -136,7 +139,7 @@ export function vectorTests(
   minCount: number,
   run: (r: Runner, v: Vector) => string[],
 ): void {
-  for (const mode of ["jit", "interp"] as EngineMode[]) {
+  for (const mode of ["jit", "region", "interp"] as const) {
     Deno.test(`x86-64 ${label} vectors (${mode})`, () => {
       const r = makeRunner(mode);
       const failures: string[] = [];

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { AddressSpace, PF_R, PF_W, PF_X } from "../../../src/memory/address_space.ts";
-import { Engine, type EngineMode } from "../../../src/engine/dispatcher.ts";
+import { Engine } from "../../../src/engine/dispatcher.ts";
 import { T_BREAK, TRAP_NAMES } from "../../../src/engine/trap.ts";
 import { X86Cpu } from "../../../src/arch/x86_64/cpu.ts";
 import { x86_64Backend } from "../../../src/arch/x86_64/lift.ts";
@@ -45,14 +45,15 @@ const VECTORS = Deno.readTextFileSync(FILE).split("\n").map((l, i) => ({ l, line
     };
   });
 
-for (const mode of ["jit", "interp"] as EngineMode[]) {
+for (const mode of ["jit", "region", "interp"] as const) {
   Deno.test(`x86-64 x87 vectors (${mode})`, () => {
     const mem = new AddressSpace({ maxMemory: 1 << 20 });
     assert.equal(mem.mapFixed(0x10000, 0x4000, PF_R | PF_X), 0);
     assert.equal(mem.mapFixed(0x20000, 0x2000, PF_R | PF_W), 0);
     const cpu = new X86Cpu(mem.dv, mem.u8, mem.pf);
     const rt = Object.assign(makeX86Runtime(mem), makeBaseRuntime(mem));
-    const engine: Engine<X86Insn> = new Engine(x86_64Backend, mem, cpu, rt, { mode });
+    const opts = mode === "region" ? { mode: "jit" as const, hotThreshold: 0 } : { mode };
+    const engine: Engine<X86Insn> = new Engine(x86_64Backend, mem, cpu, rt, opts);
     const failures: string[] = [];
     for (const v of VECTORS) {
       mem.u8.fill(0xcc, P, P + 64);
