@@ -19,5 +19,6 @@
  */
 
 import "./src/arch/all.ts";
+import "./src/os/all_personalities.ts";
 
 export * from "./src/kitemu.ts";

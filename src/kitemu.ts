@@ -34,7 +34,7 @@ import { block, DEFAULT_MAX_PROCS, Kernel, type Task } from "./os/linux/sched.ts
 import { pipeWaits } from "./os/linux/files.ts";
 import { GUEST_PID } from "./os/linux/process.ts";
 import type { ImportResolver, ObjectResolver, Personality } from "./os/personality.ts";
-import { PERSONALITIES } from "./os/personalities.ts";
+import { loadPersonality, PERSONALITIES } from "./os/personalities.ts";
 
 export { LoaderError } from "./loader/errors.ts";
 export { GuestFault } from "./memory/errors.ts";
@@ -266,11 +266,16 @@ export class KitEmu {
     }
     const personalityOf = this.image.os === "linux" ? undefined : PERSONALITIES[this.image.os];
     if (this.image.os !== "linux" && !personalityOf) {
-      throw new LoaderError(`${this.image.os} programs are not supported yet`, 0, "format");
+      throw new LoaderError(
+        `The ${this.image.os} personality is not loaded: import mod.ts (every personality), ` +
+          "or start the guest with `await KitEmu.load(bytes, options)`",
+        0,
+        "format",
+      );
     }
     this.support = support;
     this.arch = this.image.arch;
-    this.mem = new AddressSpace({ maxMemory: opts.maxMemory });
+    this.mem = new AddressSpace({ maxMemory: opts.maxMemory, windowHi: this.image.windowHi });
     this.cpu = support.createCpu(this.mem);
     const trace = new Set(opts.trace ?? []);
     const write = opts.traceWriter ?? ((line: string) => console.error(line));
@@ -400,7 +405,9 @@ export class KitEmu {
    * ```
    */
   static async load(bytes: Uint8Array, options: KitEmuOptions = {}): Promise<KitEmu> {
-    await loadArch(loadImage(bytes).arch);
+    const image = loadImage(bytes);
+    await loadArch(image.arch);
+    if (image.os !== "linux") await loadPersonality(image.os);
     return new KitEmu(bytes, options);
   }
 

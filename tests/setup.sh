@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Prepares everything the test suites and the benchmarks need:
 #   1. Debian packages: cross compilers, cross libc headers, qemu-user, make, musl-tools,
-#      clang and lld; gcc for the host's dynamically linked corpus; mawk and python3-minimal
+#      clang and lld (llvm-14: llvm-objdump-14 and llvm-lipo-14 check Mach-O files); gcc for
+#      the host's dynamically linked corpus; mawk and python3-minimal
 #      (host programs the dynamic-linking tests run under kitemu with -L /);
 #   2. Debian's busybox-static for riscv64, aarch64 and x86_64 (all required by the tests),
 #      fetched with a private apt configuration (the system's sources stay untouched),
 #      cached under $KITEMU_CACHE (default $HOME/.cache/kitemu) and unpacked into
 #      testdata/build/busybox/<isa>/;
-#   3. the guest corpus: `make -C testdata`.
+#   3. the guest corpus: `make -C testdata` (testdata/darwin: Mach-O guests built with clang
+#      and ld64.lld-14 against our libSystem.tbd, plus their Linux reference builds;
+#      testdata/windows: PE32+ guests built with mingw-w64, plus their native references).
 # Idempotent; when everything is present it only checks and returns (well under 2 s).
 set -euo pipefail
 
@@ -33,8 +36,9 @@ fi
 PACKAGES=(
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu qemu-user make
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu musl-tools
-  clang lld
+  clang lld llvm-14
   gcc libc6-dev mawk python3-minimal
+  mingw-w64
 )
 
 missing_packages() {
@@ -198,7 +202,9 @@ main() {
   install_packages
   local status=0
   setup_busybox || status=1
-  make -s -j"$(nproc 2>/dev/null || echo 2)" -C "$ROOT/testdata"
+  # testdata/darwin's tools (mkstatic.ts, mkfat.ts) run under the Deno that runs this setup.
+  make -s -j"$(nproc 2>/dev/null || echo 2)" -C "$ROOT/testdata" \
+    DENO="${DENO:-$(command -v deno || echo deno)}"
   return "$status"
 }
 

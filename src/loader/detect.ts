@@ -5,6 +5,8 @@
  */
 
 import { parseElf } from "./elf.ts";
+import { parseMacho } from "./macho.ts";
+import { parsePe } from "./pe.ts";
 import { LoaderError } from "./errors.ts";
 import type { Image } from "./image.ts";
 
@@ -71,8 +73,8 @@ function magicText(bytes: Uint8Array): string {
 /**
  * Parses an executable of any supported format into an {@link Image}.
  *
- * Only ELF is supported today; Mach-O and PE are recognized and rejected with
- * a clear {@link LoaderError}, as is anything unrecognized.
+ * ELF, Mach-O and PE32+ are parsed; anything unrecognized is rejected with
+ * a clear {@link LoaderError}.
  *
  * @example
  * ```ts
@@ -86,11 +88,10 @@ export function loadImage(bytes: Uint8Array): Image {
     case "elf":
       return parseElf(bytes);
     case "macho":
-      throw new LoaderError("Mach-O executables are not supported yet", 0, "magic");
     case "macho-fat":
-      throw new LoaderError("Universal (fat) Mach-O executables are not supported yet", 0, "magic");
+      return parseMacho(bytes);
     case "pe":
-      throw new LoaderError("PE executables are not supported yet", 0, "magic");
+      return parsePe(bytes);
     case null:
       break;
   }

@@ -6,6 +6,9 @@
  * @module
  */
 
+import type { MachoInfo } from "./macho.ts";
+import type { PeInfo } from "./pe.ts";
+
 /** Memory protection bits, the same values as Linux PROT_*. */
 export const PROT_READ = 1;
 /** Writable mapping. */
@@ -67,4 +70,13 @@ export interface Image {
   execStack: boolean;
   /** ELF e_flags (RISC-V: float ABI, RVC), or 0. */
   flags: number;
+  /**
+   * High 32 bits of the 4 GiB address window a fixed-address image must run in
+   * (a PE image without relocations at 0x140000000 needs window 1); absent: window 0.
+   */
+  windowHi?: number;
+  /** PE images: what the Windows personality needs (imports, relocations, TLS). */
+  pe?: PeInfo;
+  /** Mach-O images: entry kind, dylibs, fixups and symbols (what dyld would need). */
+  macho?: MachoInfo;
 }

@@ -130,6 +130,9 @@ export class AddressSpace {
   constructor(options: AddressSpaceOptions = {}) {
     this.windowHi = options.windowHi ?? 0;
     this.base = this.windowHi * WINDOW;
+    // The mmap area's defaults are window 0's; another window has its own.
+    this.mmapTop += this.base;
+    this.mmapBottom += this.base;
     this.maxMemory = options.maxMemory ?? 1 << 30;
     const spare = spares.pop();
     if (spare) {

@@ -15,6 +15,9 @@ import { loadImage } from "../../src/loader/detect.ts";
 import { LoaderError } from "../../src/loader/errors.ts";
 import type { Image } from "../../src/loader/image.ts";
 import { buildElf, EH, EM, PF, PH, PHDR_SIZE, PT, writeElf } from "./elf_builder.ts";
+import { buildMacho } from "../darwin/macho_builder.ts";
+import { peSeeds } from "../windows/pe_builder.ts";
+import { makeFat } from "../../testdata/darwin/tools/mkfat.ts";
 
 /** One input that did not end in an Image or a LoaderError in time. */
 export interface FuzzFailure {
@@ -399,9 +402,11 @@ const MUTATOR_TABLE: Mutator[] = MUTATORS.flatMap(([m, weight]) => Array(weight)
 export function checkImage(img: Image, input: Uint8Array): string | null {
   const isAddr = (x: unknown) =>
     Number.isSafeInteger(x) && (x as number) >= 0 && (x as number) <= 2 ** 48;
-  if (img.format !== "elf") return `format ${img.format}`;
+  const pe = img.format === "pe";
+  const macho = img.format === "macho";
+  if (img.format !== "elf" && !pe && !macho) return `format ${img.format}`;
   if (!["riscv64", "aarch64", "x86_64"].includes(img.arch)) return `arch ${img.arch}`;
-  if (img.os !== "linux") return `os ${img.os}`;
+  if (img.os !== (pe ? "windows" : macho ? "darwin" : "linux")) return `os ${img.os}`;
   if (img.type !== "exec" && img.type !== "dyn") return `type ${img.type}`;
   if (!Number.isInteger(img.flags) || img.flags < 0 || img.flags > 0xffffffff) return "flags";
   if (typeof img.execStack !== "boolean") return "execStack";
@@ -450,6 +455,21 @@ export function checkImage(img: Image, input: Uint8Array): string | null {
   }
   if (img.interp !== undefined && (img.interp.length === 0 || img.interp.length >= 4096)) {
     return "interp length";
+  }
+  if (macho) {
+    // Mach-O: every fixup slot lies inside a segment, and their number is bounded.
+    const m = img.macho;
+    if (!m) return "macho info missing";
+    if (m.rebases.length + m.binds.length > 1 << 20) return "too many fixups";
+    const inSeg = (a: number) =>
+      Number.isSafeInteger(a) &&
+      img.segments.some((s) => a >= s.vaddr && a + 8 <= s.vaddr + s.memsz);
+    for (const r of m.rebases) {
+      if (!inSeg(r.addr) || !Number.isSafeInteger(r.target)) return "rebase outside the segments";
+    }
+    for (const b of m.binds) {
+      if (!inSeg(b.addr) || !Number.isSafeInteger(b.addend)) return "bind outside the segments";
+    }
   }
   return null;
 }
@@ -513,6 +533,24 @@ export function defaultSeeds(): Uint8Array[] {
     buildElf({ type: "dyn", tls: { filesz: 16, memsz: 64, align: 16 }, machine: EM.AARCH64 }).bytes,
     buildElf({ machine: EM.X86_64, dataPlacement: "shared", gnuStack: PF.R | PF.W | PF.X }).bytes,
     three,
+    ...machoSeeds(),
+    ...peSeeds(),
+  ];
+}
+
+/** Mach-O seeds: both ISAs, both entry kinds, opcode and chained fixups, and a universal file. */
+function machoSeeds(): Uint8Array[] {
+  const fixups = {
+    rebases: [0, 16],
+    binds: [{ offset: 8, symbol: "_printf" }, { offset: 24, symbol: "_puts", lazy: true }],
+  };
+  const arm = buildMacho({ cpu: "arm64", ...fixups }).bytes;
+  const x86 = buildMacho({ cpu: "x86_64", entry: "thread", pie: false, ...fixups }).bytes;
+  return [
+    arm,
+    x86,
+    buildMacho({ cpu: "arm64", entry: "thread", chained: true, ...fixups }).bytes,
+    makeFat([x86, arm]),
   ];
 }
 
