@@ -127,6 +127,19 @@ export interface Termination {
 
 const SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11;
 
+/** The host's setImmediate (Deno provides it as a global). */
+const immediate = (globalThis as { setImmediate?: (cb: () => void) => unknown }).setImmediate;
+
+/**
+ * Let the host's event loop run (timers, async I/O, signals) and come back as
+ * soon as it has. setImmediate rather than setTimeout(0): zero timeouts set
+ * from a timer's continuation are clamped to 4 ms, which measured 2.4 ms per
+ * yield against 0.02 ms (Deno 2.9), and kitemu yields every 50 ms of guest time.
+ */
+function yieldToHost(): Promise<void> {
+  return new Promise((r) => immediate ? immediate(r) : setTimeout(r, 0));
+}
+
 function hex(n: number): string {
   return "0x" + n.toString(16);
 }
@@ -545,7 +558,7 @@ export class KitEmu {
     if (now > this.deadline) this.timedOut();
     else if (now - this.lastYield > 50) {
       this.lastYield = now;
-      await new Promise((r) => setTimeout(r, 0));
+      await yieldToHost();
     }
     this.rethrow();
   }
@@ -769,7 +782,7 @@ export class KitEmu {
     // Let the host event loop run now and then (timers, async I/O, signals).
     if (now - this.lastYield > 50) {
       this.lastYield = now;
-      return new Promise((r) => setTimeout(r, 0));
+      return yieldToHost();
     }
   }
 
