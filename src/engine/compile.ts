@@ -82,6 +82,12 @@ export interface CompileOptions {
   include?: (pc: number) => boolean;
   /** The tier recorded on the compiled function (1: one block, 2: a hot region). */
   tier?: number;
+  /**
+   * Compile only when discovery finds at least this many blocks; otherwise
+   * return null without emitting anything (a hot block whose region would be
+   * itself alone stays a single-block translation).
+   */
+  minBlocks?: number;
 }
 
 interface Block<I> {
@@ -173,6 +179,7 @@ export function compileRegion<I extends DecodedInsn>(
     }
   }
 
+  if (opts.minBlocks !== undefined && blocks.size < opts.minBlocks) return null;
   const e = new Emitter(mem.windowHi, new Set(blocks.keys()));
   e.compact = opts.tier === 1 || opts.single;
   const cases: [number, string][] = [];

@@ -565,7 +565,7 @@ Deno.test("engine (jit): tier 0 shares one template between instructions of one 
   assert.equal(cpu.retired, 5);
 });
 
-Deno.test("engine (jit): a block runs coldRuns times in tier 0, then tier 1, then in a region", () => {
+Deno.test("engine (jit): a block runs coldRuns times in tier 0, then in its caller's region", () => {
   const { mem, cpu, engine } = machine("jit");
   assert.equal(mem.mapFixed(0x10000, 0x1000, PF_R | PF_X), 0);
   // Call a block at 0x10100 (a0 += 1; ret) from a loop that counts a1 down.
@@ -584,12 +584,34 @@ Deno.test("engine (jit): a block runs coldRuns times in tier 0, then tier 1, the
   }
   assert.equal(cpu.get(A0), 200);
   assert.equal(cpu.get(A1), 0);
-  // Its first coldRuns runs (iterations) are tier 0; the next one compiles it; once the
-  // loop is hot, the caller's region (same page, static target) takes it in.
+  // Its first coldRuns runs (iterations) are tier 0; then the loop head, which has run as
+  // often, is compiled with the blocks around it that have run, this one included (same
+  // page, static target): no single-block compilation in between.
   assert.ok(engine.coldRuns > 0);
-  const first1 = tiers.indexOf(1), first2 = tiers.indexOf(2);
-  assert.equal(first1, engine.coldRuns, tiers.join(""));
-  assert.ok(first2 > first1, tiers.join(""));
+  assert.equal(tiers.findIndex((t) => t !== 0), engine.coldRuns, tiers.join(""));
+  assert.equal(tiers.indexOf(1), -1, tiers.join(""));
+  assert.equal(tiers[tiers.length - 1], 2, tiers.join(""));
+  assert.deepEqual([...tiers].sort(), tiers, tiers.join(""));
+});
+
+Deno.test("engine (jit): a block alone in its page is compiled on its own after coldRuns runs", () => {
+  const { mem, cpu, engine } = machine("jit");
+  assert.equal(mem.mapFixed(0x10000, 0x2000, PF_R | PF_X), 0);
+  // The loop is on the next page; the callee (a0 += 1; ret) has no static successor.
+  poke(mem, 0x11000, [jal(1, 0x10100 - 0x11000), addi(A1, A1, -1), encB(1, A1, 0, -8), EBREAK]);
+  poke(mem, 0x10100, [addi(A0, A0, 1), jalr(0, 1, 0)]);
+  const tiers: number[] = [];
+  cpu.set(A1, 200);
+  cpu.pc = 0x11000;
+  for (let i = 0; i < 200; i++) {
+    const code = engine.run(1_000_000, 3);
+    tiers.push(engine.cache.get(0x10100)?.tier ?? -1);
+    if (code !== T_BUDGET) break;
+  }
+  assert.equal(cpu.get(A0), 200);
+  // Tier 0 for coldRuns runs, then tier 1 for good: its region would be itself alone.
+  assert.equal(tiers.indexOf(1), engine.coldRuns, tiers.join(""));
+  assert.equal(tiers.indexOf(2), -1, tiers.join(""));
   assert.deepEqual([...tiers].sort(), tiers, tiers.join(""));
 });
 
