@@ -99,5 +99,46 @@ int main(void) {
   typedef DWORD(WINAPI * tick_fn)(void);
   tick_fn tick = (tick_fn)GetProcAddress(k32, "GetTickCount");
   printf("through GetProcAddress: %d\n", tick != NULL && tick() < 0xffffffffu);
+
+  /* Synchronization objects, one thread: waits with a zero timeout see the state now. */
+  HANDLE ev = CreateEventA(NULL, TRUE, FALSE, NULL);
+  DWORD w0 = WaitForSingleObject(ev, 0);
+  BOOL set = SetEvent(ev);
+  DWORD w1 = WaitForSingleObject(ev, 0);
+  DWORD w2 = WaitForSingleObject(ev, 0);
+  ResetEvent(ev);
+  DWORD w3 = WaitForSingleObject(ev, 0);
+  printf("manual event: %lu %d %lu %lu %lu\n", w0, set, w1, w2, w3);
+  HANDLE ae = CreateEventA(NULL, FALSE, TRUE, NULL);
+  DWORD a1 = WaitForSingleObject(ae, 0);
+  DWORD a2 = WaitForSingleObject(ae, 0);
+  printf("auto-reset event: %lu %lu\n", a1, a2);
+  HANDLE mx = CreateMutexA(NULL, FALSE, NULL);
+  DWORD m1 = WaitForSingleObject(mx, 0);
+  DWORD m2 = WaitForSingleObject(mx, 0);
+  BOOL r1 = ReleaseMutex(mx), r2 = ReleaseMutex(mx), r3 = ReleaseMutex(mx);
+  err = GetLastError();
+  printf("mutex: %lu %lu %d %d %d err=%lu\n", m1, m2, r1, r2, r3, err);
+  HANDLE sem = CreateSemaphoreA(NULL, 1, 2, NULL);
+  DWORD s1 = WaitForSingleObject(sem, 0);
+  DWORD s2 = WaitForSingleObject(sem, 0);
+  LONG prevc = -1;
+  BOOL rs1 = ReleaseSemaphore(sem, 2, &prevc);
+  LONG prev1 = prevc;
+  BOOL rs2 = ReleaseSemaphore(sem, 1, &prevc);
+  err = GetLastError();
+  printf("semaphore: %lu %lu %d prev=%ld %d err=%lu\n", s1, s2, rs1, prev1, rs2, err);
+  HANDLE both[2] = {ev, ae};
+  SetEvent(ae);
+  DWORD any = WaitForMultipleObjects(2, both, FALSE, 0);
+  DWORD all = WaitForMultipleObjects(2, both, TRUE, 0);
+  printf("WaitForMultipleObjects any=%lu all=%lu\n", any, all);
+  BOOL bad = SetEvent((HANDLE)(ULONG_PTR)0x1234);
+  err = GetLastError();
+  printf("SetEvent(bad)=%d err=%lu\n", bad, err);
+  CloseHandle(ev);
+  CloseHandle(ae);
+  CloseHandle(mx);
+  CloseHandle(sem);
   return 0;
 }

@@ -342,6 +342,18 @@ Deno.test("windows: kernel32 memory, heap, TLS, time, module and system function
       "RtlLookupFunctionEntry found=1 base_ok=1",
       "LoadLibraryA kernel32=1 nosuch=0 err=126",
       "through GetProcAddress: 1",
+      // WAIT_OBJECT_0 0, WAIT_TIMEOUT 258; a manual-reset event stays signaled, an auto-reset
+      // one is reset by the wait that sees it; a mutex is recursive for its owner and
+      // ReleaseMutex past the count fails with ERROR_NOT_OWNER (288); a semaphore's count goes
+      // down per wait and ReleaseSemaphore past the maximum fails with ERROR_TOO_MANY_POSTS
+      // (298); a wait on several returns WAIT_OBJECT_0 + the first signaled index (ev was
+      // reset, ae set: 1) or, for all, times out; a bad handle is ERROR_INVALID_HANDLE (6).
+      "manual event: 258 1 0 0 258",
+      "auto-reset event: 0 258",
+      "mutex: 0 0 1 1 0 err=288",
+      "semaphore: 0 258 1 prev=0 0 err=298",
+      "WaitForMultipleObjects any=1 all=258",
+      "SetEvent(bad)=0 err=6",
       "",
     ].join("\n"),
   );

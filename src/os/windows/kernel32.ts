@@ -29,6 +29,7 @@ import {
   readA,
   readW,
   type Win64Args,
+  type WinHandle,
   type WinProcess,
   writeW,
 } from "./process.ts";
@@ -670,6 +671,133 @@ function sleep(_w: WinProcess, ms: number): Promise<HostValue> | HostValue {
   return new Promise((r) => setTimeout(() => r(0), Math.min(ms, 0x7fff_ffff)));
 }
 
+// ---- synchronization objects ------------------------------------------------------------
+// One guest thread: a wait is satisfied by the object's state now, or never. A wait that could
+// only end when another thread acted fails (WAIT_FAILED, ERROR_POSSIBLE_DEADLOCK) instead of
+// hanging the guest; a finite timeout is slept, then WAIT_TIMEOUT.
+
+const WAIT_OBJECT_0 = 0, WAIT_TIMEOUT = 258, WAIT_FAILED = 0xffff_ffff, INFINITE = 0xffff_ffff;
+const ERROR_NOT_OWNER = 288, ERROR_TOO_MANY_POSTS = 298, ERROR_POSSIBLE_DEADLOCK = 1131;
+type SyncHandle = Extract<WinHandle, { kind: "event" | "mutex" | "semaphore" }>;
+
+function syncHandle(w: WinProcess, h: number): SyncHandle | null {
+  const o = w.handles.get(h);
+  if (o && (o.kind === "event" || o.kind === "mutex" || o.kind === "semaphore")) return o;
+  w.lastError = ERROR_INVALID_HANDLE;
+  return null;
+}
+
+/** Whether a wait on `o` would be satisfied now (a mutex: always, its one thread owns it). */
+function ready(o: SyncHandle): boolean {
+  return o.kind === "event" ? o.signaled : o.kind === "semaphore" ? o.count > 0 : true;
+}
+
+/** What a satisfied wait does to the object: auto-reset, acquire, count down. */
+function consume(o: SyncHandle): void {
+  if (o.kind === "event") {
+    if (!o.manual) o.signaled = false;
+  } else if (o.kind === "mutex") o.held++;
+  else o.count--;
+}
+
+/** The end of a wait nothing can satisfy: sleep out a finite timeout, fail an infinite one. */
+function unsatisfied(w: WinProcess, ms: number): Promise<HostValue> | HostValue {
+  if (ms === INFINITE) {
+    w.lastError = ERROR_POSSIBLE_DEADLOCK;
+    return WAIT_FAILED;
+  }
+  if (ms === 0) return WAIT_TIMEOUT;
+  return new Promise((r) => setTimeout(() => r(WAIT_TIMEOUT), ms));
+}
+
+const SYNC: Record<string, HostFn> = {
+  // CreateEvent(attrs, bManualReset, bInitialState, name)
+  ...aw(
+    "CreateEvent",
+    () => (w, a) =>
+      w.addHandle({ kind: "event", manual: a.i32(1) !== 0, signaled: a.i32(2) !== 0 }),
+  ),
+  // CreateMutex(attrs, bInitialOwner, name)
+  ...aw("CreateMutex", () => (w, a) => w.addHandle({ kind: "mutex", held: a.i32(1) ? 1 : 0 })),
+  // CreateSemaphore(attrs, lInitialCount, lMaximumCount, name)
+  ...aw("CreateSemaphore", () => (w, a) => {
+    const count = a.i32(1), max = a.i32(2);
+    if (max <= 0 || count < 0 || count > max) {
+      w.lastError = ERROR_INVALID_PARAMETER;
+      return 0;
+    }
+    return w.addHandle({ kind: "semaphore", count, max });
+  }),
+  // CreateSemaphoreEx(attrs, initial, maximum, name, flags, access)
+  CreateSemaphoreExW: (w, a) => SYNC.CreateSemaphoreW(w, a),
+  SetEvent: (w, a) => {
+    const o = syncHandle(w, a.n(0));
+    if (!o || o.kind !== "event") return o ? (w.lastError = ERROR_INVALID_HANDLE, 0) : 0;
+    o.signaled = true;
+    return 1;
+  },
+  ResetEvent: (w, a) => {
+    const o = syncHandle(w, a.n(0));
+    if (!o || o.kind !== "event") return o ? (w.lastError = ERROR_INVALID_HANDLE, 0) : 0;
+    o.signaled = false;
+    return 1;
+  },
+  ReleaseMutex: (w, a) => {
+    const o = syncHandle(w, a.n(0));
+    if (!o || o.kind !== "mutex") return o ? (w.lastError = ERROR_INVALID_HANDLE, 0) : 0;
+    if (o.held === 0) {
+      w.lastError = ERROR_NOT_OWNER;
+      return 0;
+    }
+    o.held--;
+    return 1;
+  },
+  // ReleaseSemaphore(h, lReleaseCount, lpPreviousCount)
+  ReleaseSemaphore: (w, a) => {
+    const o = syncHandle(w, a.n(0));
+    if (!o || o.kind !== "semaphore") return o ? (w.lastError = ERROR_INVALID_HANDLE, 0) : 0;
+    const n = a.i32(1);
+    if (n <= 0 || o.count + n > o.max) {
+      w.lastError = n <= 0 ? ERROR_INVALID_PARAMETER : ERROR_TOO_MANY_POSTS;
+      return 0;
+    }
+    if (a.n(2)) w.mem.writeU32(a.n(2), o.count);
+    o.count += n;
+    return 1;
+  },
+  // WaitForSingleObject(h, dwMilliseconds)
+  WaitForSingleObject: (w, a) => {
+    const o = syncHandle(w, a.n(0));
+    if (!o) return WAIT_FAILED;
+    if (!ready(o)) return unsatisfied(w, a.u32(1));
+    consume(o);
+    return WAIT_OBJECT_0;
+  },
+  // WaitForMultipleObjects(count, handles, bWaitAll, dwMilliseconds)
+  WaitForMultipleObjects: (w, a) => {
+    const n = a.u32(0);
+    if (n === 0 || n > 64) {
+      w.lastError = ERROR_INVALID_PARAMETER;
+      return WAIT_FAILED;
+    }
+    const objs: SyncHandle[] = [];
+    for (let i = 0; i < n; i++) {
+      const o = syncHandle(w, Number(w.mem.readBig(a.n(1) + 8 * i)));
+      if (!o) return WAIT_FAILED;
+      objs.push(o);
+    }
+    if (a.i32(2)) {
+      if (!objs.every(ready)) return unsatisfied(w, a.u32(3));
+      objs.forEach(consume);
+      return WAIT_OBJECT_0;
+    }
+    const i = objs.findIndex(ready);
+    if (i < 0) return unsatisfied(w, a.u32(3));
+    consume(objs[i]);
+    return WAIT_OBJECT_0 + i;
+  },
+};
+
 /** Both the A and W forms of a function. */
 function aw(name: string, make: (wide: boolean) => HostFn): Record<string, HostFn> {
   return { [name + "A"]: make(false), [name + "W"]: make(true) };
@@ -681,6 +809,7 @@ const NOTHING: HostFn = () => {};
 
 /** KERNEL32.dll. */
 export const KERNEL32: Record<string, HostFn> = {
+  ...SYNC,
   GetStdHandle: (w, a) => {
     const n = a.i32(0);
     return n === -10
@@ -941,8 +1070,6 @@ export const KERNEL32: Record<string, HostFn> = {
   FlsSetValue: (w, a) => KERNEL32.TlsSetValue(w, a) as number,
   FlsFree: TRUE,
   GetLastErrorValue: (w) => w.lastError,
-  CreateEventA: (w) => w.addHandle({ kind: "event", signaled: false }),
-  CreateEventW: (w) => w.addHandle({ kind: "event", signaled: false }),
   lstrlenA: (w, a) => (a.n(0) ? (w.mem.readCString(a.n(0), 1 << 30)?.length ?? 0) : 0),
   lstrlenW: (w, a) => (a.n(0) ? readW(w.mem, a.n(0), 1 << 30).length : 0),
   lstrcpyA: (w, a) => {
@@ -956,20 +1083,6 @@ export const KERNEL32: Record<string, HostFn> = {
     Math.sign(
       readA(w.mem, a.n(0)).localeCompare(readA(w.mem, a.n(1)), "en", { sensitivity: "base" }),
     ),
-  CreateSemaphoreA: (w) => w.addHandle({ kind: "event", signaled: true }),
-  CreateSemaphoreW: (w) => w.addHandle({ kind: "event", signaled: true }),
-  CreateSemaphoreExW: (w) => w.addHandle({ kind: "event", signaled: true }),
-  ReleaseSemaphore: (w, a) => {
-    if (a.n(2)) w.mem.writeU32(a.n(2), 0);
-    return 1;
-  },
-  CreateMutexA: (w) => w.addHandle({ kind: "event", signaled: true }),
-  CreateMutexW: (w) => w.addHandle({ kind: "event", signaled: true }),
-  ReleaseMutex: TRUE,
-  WaitForMultipleObjects: ZERO,
-  SetEvent: TRUE,
-  ResetEvent: TRUE,
-  WaitForSingleObject: ZERO,
   CloseThreadpoolWork: NOTHING,
   GetErrorMode: ZERO,
   SetErrorMode: ZERO,

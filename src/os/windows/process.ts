@@ -105,7 +105,9 @@ export type WinHandle =
     pos: number;
   }
   | { kind: "heap" }
-  | { kind: "event"; signaled: boolean }
+  | { kind: "event"; signaled: boolean; manual: boolean }
+  | { kind: "mutex"; held: number }
+  | { kind: "semaphore"; count: number; max: number }
   | { kind: "module"; name: string };
 
 /** Win32 error codes. */
