@@ -240,16 +240,32 @@ export class AddressSpace {
     this.u8.fill(value, off, off + len);
   }
 
+  /**
+   * Length of the NUL-terminated string at `addr`, looking at most `max` bytes
+   * ahead, or -1 when there is no NUL among them. Checks a page at a time and
+   * searches the window directly; faults (GuestFault) at the first unreadable
+   * byte before the NUL.
+   */
+  cStringLength(addr: number, max: number): number {
+    let n = 0;
+    while (n < max) {
+      const chunk = Math.min(PAGE_SIZE - ((addr + n) % PAGE_SIZE), max - n);
+      if (!this.check(addr + n, chunk, PF_R)) {
+        for (let i = 0; i < chunk; i++) if (this.readU8(addr + n + i) === 0) return n + i;
+      } else {
+        const off = this.offsetOf(addr + n);
+        const z = this.u8.subarray(off, off + chunk).indexOf(0);
+        if (z >= 0) return n + z;
+      }
+      n += chunk;
+    }
+    return -1;
+  }
+
   /** Read a NUL-terminated string's bytes (without the NUL), at most `max` bytes. */
   readCString(addr: number, max = 4096): Uint8Array | null {
-    const out: number[] = [];
-    for (let i = 0; i < max; i++) {
-      const off = this.access(addr + i, 1, PF_R);
-      const b = this.u8[off];
-      if (b === 0) return new Uint8Array(out);
-      out.push(b);
-    }
-    return null;
+    const n = this.cStringLength(addr, max);
+    return n < 0 ? null : this.read(addr, n);
   }
 
   /** Read an unsigned byte. */

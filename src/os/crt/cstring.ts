@@ -15,7 +15,6 @@
  */
 
 import type { AddressSpace } from "../../memory/address_space.ts";
-import { PF_R } from "../../memory/address_space.ts";
 import type { GuestHeap } from "./heap.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -30,24 +29,8 @@ const NO_LIMIT = 1 << 30;
  * `max` bytes (returns `max` when no NUL was found). Faults on unreadable memory.
  */
 function scanLen(mem: AddressSpace, addr: number, max: number): number {
-  let n = 0;
-  while (n < max) {
-    // Check a page at a time, then scan the window directly.
-    const pageLeft = 4096 - ((addr + n) & 4095);
-    const chunk = Math.min(pageLeft, max - n);
-    const off = mem.access(addr + n, 1, PF_R);
-    if (!mem.check(addr + n, chunk, PF_R)) {
-      // Part of the chunk is unmapped: byte by byte (faults at the first bad byte).
-      for (let i = 0; i < chunk; i++) {
-        if (mem.readU8(addr + n + i) === 0) return n + i;
-      }
-    } else {
-      const z = mem.u8.subarray(off, off + chunk).indexOf(0);
-      if (z >= 0) return n + z;
-    }
-    n += chunk;
-  }
-  return max;
+  const n = mem.cStringLength(addr, max);
+  return n < 0 ? max : n;
 }
 
 /**
