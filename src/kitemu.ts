@@ -265,9 +265,9 @@ export class KitEmu {
   private lastYield = 0;
   private disposed = false;
 
-  private constructor(bytes: Uint8Array, opts: KitEmuOptions) {
+  private constructor(bytes: Uint8Array, opts: KitEmuOptions, image?: Image) {
     this.opts = opts;
-    this.image = loadImage(bytes);
+    this.image = image ?? loadImage(bytes);
     const support = ARCHES[this.image.arch];
     if (!support) {
       throw new LoaderError(
@@ -421,7 +421,7 @@ export class KitEmu {
     const image = loadImage(bytes);
     await loadArch(image.arch);
     if (image.os !== "linux") await loadPersonality(image.os);
-    return new KitEmu(bytes, options);
+    return new KitEmu(bytes, options, image);
   }
 
   /** The guest's exit status, or null while it runs. */
