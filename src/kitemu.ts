@@ -127,8 +127,12 @@ export interface Termination {
 
 const SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11;
 
-/** The host's setImmediate (Deno provides it as a global). */
-const immediate = (globalThis as { setImmediate?: (cb: () => void) => unknown }).setImmediate;
+/**
+ * The host's setImmediate (Deno provides it as a global). Read on the first
+ * yield, not at module load: the global is a getter that loads Deno's Node
+ * timers polyfill, about 10 ms that a short guest (hello world) never needs.
+ */
+let immediate: ((cb: () => void) => unknown) | undefined | null = null;
 
 /**
  * Let the host's event loop run (timers, async I/O, signals) and come back as
@@ -137,7 +141,11 @@ const immediate = (globalThis as { setImmediate?: (cb: () => void) => unknown })
  * yield against 0.02 ms (Deno 2.9), and kitemu yields every 50 ms of guest time.
  */
 function yieldToHost(): Promise<void> {
-  return new Promise((r) => immediate ? immediate(r) : setTimeout(r, 0));
+  if (immediate === null) {
+    immediate = (globalThis as { setImmediate?: (cb: () => void) => unknown }).setImmediate;
+  }
+  const run = immediate;
+  return new Promise((r) => run ? run(r) : setTimeout(r, 0));
 }
 
 function hex(n: number): string {
