@@ -228,7 +228,7 @@ const MAX_TEMPLATES = 65536;
 /**
  * Tier 0: run a block without compiling it. Each instruction is emitted as a
  * template whose operands are constants in an array; instructions of the same
- * shape share one compiled function (`templates`, keyed by source), so a
+ * shape share one compiled function (`templates`, keyed by `Emitter.templateKey`), so a
  * block that runs only a few times costs no `new Function` of its own. The
  * returned function runs the templates in order, with tier 1's budget
  * accounting. Returns null when the block is not plain (its entry cannot be
@@ -251,19 +251,20 @@ export function compileTier0<I extends DecodedInsn>(
   const pages = new Set<number>();
   const text: string[] = [];
   let at = b.pc;
+  const e = new Emitter(mem.windowHi, NO_BLOCKS);
+  e.compact = true;
+  e.direct = true;
+  e.template = true;
   for (const insn of b.insns) {
-    const e = new Emitter(mem.windowHi, NO_BLOCKS);
-    e.compact = true;
-    e.direct = true;
-    e.template = true;
+    e.resetTemplate();
     e.beginInsn(at, at + insn.len);
     isa.emit(insn, e);
     if (!e.ended) e.jumpTo(at + insn.len);
-    const source = Emitter.assembleTemplate(e);
-    let fn = templates.get(source);
+    const key = Emitter.templateKey(e);
+    let fn = templates.get(key);
     if (fn === undefined) {
-      fn = new Function("s", "rt", "k", source) as TemplateFn;
-      if (templates.size < MAX_TEMPLATES) templates.set(source, fn);
+      fn = new Function("s", "rt", "k", Emitter.assembleTemplate(e)) as TemplateFn;
+      if (templates.size < MAX_TEMPLATES) templates.set(key, fn);
     }
     fns.push(fn);
     ks.push(e.consts);

@@ -56,8 +56,7 @@ export class Emitter {
    */
   template = false;
   /** The constants a template reads, by index (template mode). */
-  readonly consts: number[] = [];
-  private readonly slotConst = new Map<number, number>();
+  consts: number[] = [];
   /** Some block jumps to a block of the region (needs the dispatch loop). */
   private loops = false;
   private nTemps = 0;
@@ -81,16 +80,15 @@ export class Emitter {
     return `k[${this.consts.length - 1}]`;
   }
 
-  /** The array element holding register slot `slot` (direct mode). */
+  /**
+   * The array element holding register slot `slot` (direct mode). In template mode each
+   * use reads its own constant, even for a register used twice, so that `add a0, a0, a1`
+   * and `add a0, a2, a1` share one template (a third fewer templates on busybox).
+   */
   private cell(slot: number): string {
     if (!this.template) return `X[${slot}]`;
-    let i = this.slotConst.get(slot);
-    if (i === undefined) {
-      this.consts.push(slot);
-      i = this.consts.length - 1;
-      this.slotConst.set(slot, i);
-    }
-    return `X[k[${i}]]`;
+    this.consts.push(slot);
+    return `X[k[${this.consts.length - 1}]]`;
   }
 
   /** A fresh temporary local. Temporaries live only within one instruction. */
@@ -287,6 +285,36 @@ export class Emitter {
     lines.push(`if (npc !== -1) s.pc = npc;`);
     lines.push(`return code;`);
     return lines.join("\n");
+  }
+
+  /**
+   * Start a new one-instruction template (tier 0) on this emitter: one emitter
+   * serves a whole block, instead of five fresh collections per instruction.
+   * The previous template's `consts` array is left to whoever took it.
+   */
+  resetTemplate(): void {
+    this.out.length = 0;
+    this.consts = [];
+    this.readSlots.clear();
+    this.writeSlots.clear();
+    this.decls.clear();
+    this.loops = false;
+    this.nTemps = 0;
+    this.curTemp = 0;
+    this.ended = false;
+  }
+
+  /**
+   * What identifies a template's source: its statements, temporaries and
+   * declarations. {@link assembleTemplate} of two emitters with the same key
+   * gives the same source, so the engine looks templates up by this shorter
+   * string and assembles the source only for a new one.
+   */
+  static templateKey(e: Emitter): string {
+    let key = e.out.join("\n");
+    if (e.nTemps !== 0) key = `${e.nTemps}\u0001${key}`;
+    for (const [name, init] of e.decls) key = `${name}=${init}\u0002${key}`;
+    return key;
   }
 
   /** Take the statements emitted so far (one block's body) and start afresh. */

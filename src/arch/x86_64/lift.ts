@@ -167,7 +167,11 @@ export const x86_64Backend: IsaBackend<X86Insn> = {
   },
 
   emit(insn: X86Insn, e: Emitter): void {
-    if (e !== lastEmitter || e.inRegion.has(e.pc)) {
+    // What is known about the flags holds within one block of one emitter. A template
+    // (tier 0) starts afresh, even though the engine reuses its emitter for the next
+    // instruction: a template shared by instructions of one shape should not depend on
+    // its neighbours (and busybox `true` then needs 297 templates instead of 326).
+    if (e !== lastEmitter || e.template || e.inRegion.has(e.pc)) {
       lastEmitter = e;
       resetFlagKnowledge();
     }
