@@ -25,10 +25,6 @@ export function illegal(e: Emitter): void {
   e.ended = true;
 }
 
-function lit(n: number): string {
-  return n < 0 ? `(${n})` : `${n}`;
-}
-
 /** int32 halves of a 64-bit value given as bigint. */
 function halves(v: bigint): [number, number] {
   return [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
@@ -213,8 +209,8 @@ const logicImm: A64Semantics = (i, e) => {
   const w = i.w, sf = w >>> 31, opc = bits(w, 30, 29), rd = w & 31, rn = bits(w, 9, 5);
   const [ml, mh] = decodeBitMask(bits(w, 22, 22), bits(w, 15, 10), bits(w, 21, 16), sf ? 64 : 32)!;
   const op = ["&", "|", "^", "&"][opc];
-  const l = tmp(e, `${rl(e, rn)} ${op} ${lit(ml)}`);
-  const h = sf ? tmp(e, `${rh(e, rn)} ${op} ${lit(mh)}`) : "0";
+  const l = tmp(e, `${rl(e, rn)} ${op} ${e.num(ml)}`);
+  const h = sf ? tmp(e, `${rh(e, rn)} ${op} ${e.num(mh)}`) : "0";
   if (opc === 3) setFlags(e, sf ? `${h} < 0` : `${l} < 0`, `(${l} | ${h}) === 0`, "0", "0");
   setW(e, sf, rd, l, h, opc !== 3);
 };
@@ -224,7 +220,9 @@ const movw: A64Semantics = (i, e) => {
   if (i.op === "movk") {
     const l = rl(e, rd), h = rh(e, rd);
     const put = (x: string, half: number) =>
-      half ? `(${x} & 0xffff) | ${imm << 16 | 0}` : `(${x} & ${lit(0xffff0000 | 0)}) | ${imm}`;
+      half
+        ? `(${x} & 0xffff) | ${e.num(imm << 16 | 0)}`
+        : `(${x} & ${e.num(0xffff0000 | 0)}) | ${e.num(imm)}`;
     if (hw < 2) setW(e, sf, rd, put(l, hw), h);
     else set64(e, rd, l, put(h, hw - 2));
     return;
@@ -245,20 +243,20 @@ const bitfield: A64Semantics = (i, e) => {
     let r: string;
     if (i.op === "ubfm") {
       r = imms >= immr
-        ? `(${x} >>> ${immr}) & ${lit(m(imms - immr + 1))}`
-        : `(${x} & ${lit(m(imms + 1))}) << ${32 - immr}`;
+        ? `(${x} >>> ${e.num(immr)}) & ${e.num(m(imms - immr + 1))}`
+        : `(${x} & ${e.num(m(imms + 1))}) << ${e.num(32 - immr)}`;
     } else if (i.op === "sbfm") {
       r = imms >= immr
-        ? `(${x} << ${31 - imms}) >> ${31 - imms + immr}`
-        : `((${x} << ${31 - imms}) >> ${31 - imms}) << ${32 - immr}`;
+        ? `(${x} << ${e.num(31 - imms)}) >> ${e.num(31 - imms + immr)}`
+        : `((${x} << ${e.num(31 - imms)}) >> ${e.num(31 - imms)}) << ${e.num(32 - immr)}`;
     } else {
       const d = rl(e, rd);
       if (imms >= immr) {
         const mm = m(imms - immr + 1);
-        r = `(${d} & ${lit(~mm)}) | ((${x} >>> ${immr}) & ${lit(mm)})`;
+        r = `(${d} & ${e.num(~mm)}) | ((${x} >>> ${e.num(immr)}) & ${e.num(mm)})`;
       } else {
         const lsb = 32 - immr, mm = m(imms + 1) << lsb;
-        r = `(${d} & ${lit(~mm)}) | ((${x} << ${lsb}) & ${lit(mm)})`;
+        r = `(${d} & ${e.num(~mm)}) | ((${x} << ${e.num(lsb)}) & ${e.num(mm)})`;
       }
     }
     set32(e, rd, r);
@@ -269,10 +267,14 @@ const bitfield: A64Semantics = (i, e) => {
     if (imms >= immr) {
       const [ml, mh] = halves(mask64(imms - immr + 1));
       const t = lsr64(e, src, immr);
-      r = [`${t[0]} & ${lit(ml)}`, `${t[1]} & ${lit(mh)}`];
+      r = [`${t[0]} & ${e.num(ml)}`, `${t[1]} & ${e.num(mh)}`];
     } else {
       const [ml, mh] = halves(mask64(imms + 1));
-      r = shl64(e, [tmp(e, `${src[0]} & ${lit(ml)}`), tmp(e, `${src[1]} & ${lit(mh)}`)], 64 - immr);
+      r = shl64(
+        e,
+        [tmp(e, `${src[0]} & ${e.num(ml)}`), tmp(e, `${src[1]} & ${e.num(mh)}`)],
+        64 - immr,
+      );
     }
   } else if (i.op === "sbfm") {
     const t = shl64(e, src, 63 - imms);
@@ -285,15 +287,19 @@ const bitfield: A64Semantics = (i, e) => {
       mask = mask64(imms - immr + 1);
       const [ml, mh] = halves(mask);
       const t = lsr64(e, src, immr);
-      field = [`(${t[0]} & ${lit(ml)})`, `(${t[1]} & ${lit(mh)})`];
+      field = [`(${t[0]} & ${e.num(ml)})`, `(${t[1]} & ${e.num(mh)})`];
     } else {
       const lsb = 64 - immr;
       const [ml, mh] = halves(mask64(imms + 1));
-      field = shl64(e, [tmp(e, `${src[0]} & ${lit(ml)}`), tmp(e, `${src[1]} & ${lit(mh)}`)], lsb);
+      field = shl64(
+        e,
+        [tmp(e, `${src[0]} & ${e.num(ml)}`), tmp(e, `${src[1]} & ${e.num(mh)}`)],
+        lsb,
+      );
       mask = BigInt.asUintN(64, mask64(imms + 1) << BigInt(lsb));
     }
     const [nl, nh] = halves(~mask);
-    r = [`(${d[0]} & ${lit(nl)}) | ${field[0]}`, `(${d[1]} & ${lit(nh)}) | ${field[1]}`];
+    r = [`(${d[0]} & ${e.num(nl)}) | ${field[0]}`, `(${d[1]} & ${e.num(nh)}) | ${field[1]}`];
   }
   set64(e, rd, `(${r[0]}) | 0`, `(${r[1]}) | 0`);
 };
@@ -515,7 +521,7 @@ const tb: A64Semantics = (i, e) => {
   const w = i.w, b = (bits(w, 31, 31) << 5) | bits(w, 23, 19), rt = w & 31;
   const target = e.pc + sext(bits(w, 18, 5), 14) * 4;
   const x = b < 32 ? rl(e, rt) : rh(e, rt);
-  const z = `((${x} >>> ${b & 31}) & 1) === 0`;
+  const z = `((${x} >>> ${e.num(b & 31)}) & 1) === 0`;
   e.branch(i.op === "tbz" ? z : `!(${z})`, target);
 };
 
@@ -744,7 +750,7 @@ function move(
 
 /** base + imm as a pair in temps (when imm does not fit the access fast path). */
 function addImm(e: Emitter, [bl, bh]: Pair, imm: number): Pair {
-  const l = tmp(e, `(${bl} >>> 0) + ${lit(imm)}`);
+  const l = tmp(e, `(${bl} >>> 0) + ${e.num(imm)}`);
   const h = tmp(e, `(${bh} + (${l} > 4294967295 ? 1 : ${l} < 0 ? -1 : 0)) | 0`);
   return [tmp(e, `${l} | 0`), h];
 }
