@@ -51,21 +51,27 @@ function sub64(e: Emitter, rd: number, al: string, ah: string, bl: string, bh: s
 /** [lo, hi] expressions of (a << s) for a constant s in 0..63. */
 function shlConst(e: Emitter, al: string, ah: string, s: number): [string, string] {
   if (s === 0) return [al, ah];
-  if (s < 32) return [`${al} << ${e.num(s)}`, `(${ah} << ${s}) | (${al} >>> ${e.num(32 - s)})`];
+  if (s < 32) {
+    return [`${al} << ${e.num(s)}`, `(${ah} << ${e.num(s)}) | (${al} >>> ${e.num(32 - s)})`];
+  }
   return ["0", s === 32 ? al : `${al} << ${e.num(s - 32)}`];
 }
 
 /** [lo, hi] expressions of (a >>> s) for a constant s in 0..63. */
 function shrConst(e: Emitter, al: string, ah: string, s: number): [string, string] {
   if (s === 0) return [al, ah];
-  if (s < 32) return [`(${al} >>> ${e.num(s)}) | (${ah} << ${e.num(32 - s)})`, `${ah} >>> ${s}`];
+  if (s < 32) {
+    return [`(${al} >>> ${e.num(s)}) | (${ah} << ${e.num(32 - s)})`, `${ah} >>> ${e.num(s)}`];
+  }
   return [s === 32 ? ah : `${ah} >>> ${e.num(s - 32)}`, "0"];
 }
 
 /** [lo, hi] expressions of (a >> s) for a constant s in 0..63. */
 function sarConst(e: Emitter, al: string, ah: string, s: number): [string, string] {
   if (s === 0) return [al, ah];
-  if (s < 32) return [`(${al} >>> ${e.num(s)}) | (${ah} << ${e.num(32 - s)})`, `${ah} >> ${s}`];
+  if (s < 32) {
+    return [`(${al} >>> ${e.num(s)}) | (${ah} << ${e.num(32 - s)})`, `${ah} >> ${e.num(s)}`];
+  }
   return [s === 32 ? ah : `${ah} >> ${e.num(s - 32)}`, `${ah} >> 31`];
 }
 
