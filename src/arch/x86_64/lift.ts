@@ -180,6 +180,14 @@ export const x86_64Backend: IsaBackend<X86Insn> = {
     if (off < 0 || (mem.pf[off >>> 12] & EXEC) !== EXEC) return { kind: "fault", addr: pc };
     const known = off + 15 < 0x1_0000_0000 ? memoGet(mem, pc, off) : null;
     if (known !== null) return { kind: "ok", insn: known };
+    if ((off & 4095) <= 4096 - 15) {
+      // All 15 bytes an instruction may span are in this page: decode in place.
+      const insn = decode(mem.u8, off);
+      if (insn && semanticsOf(insn)) {
+        memoPut(mem, pc, off, insn);
+        return { kind: "ok", insn };
+      }
+    }
     // Copy up to 15 bytes, stopping at a page that is not executable.
     let n = 0;
     while (n < 15 && off + n < 0x1_0000_0000) {
@@ -211,7 +219,10 @@ export const x86_64Backend: IsaBackend<X86Insn> = {
       lastEmitter = e;
       resetFlagKnowledge();
     }
-    setFlagsLive(flagsLiveAfter(e.next));
+    // A template (tier 0) always stores the flags it computes: it runs a few times, and
+    // without the look-ahead it is one template per instruction shape instead of two (flags
+    // live or dead), and costs no decoding of the instructions after it.
+    setFlagsLive(e.template || flagsLiveAfter(e.next));
     const sem = semanticsOf(insn);
     if (!sem) {
       e.stmt(`s.pc = ${e.num(e.pc)}; ${e.exit(T_ILLEGAL)}`);
