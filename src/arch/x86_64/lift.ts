@@ -143,31 +143,33 @@ function flagsLiveAfter(next: number): boolean {
  * Recently decoded instructions, direct-mapped by pc. The flag look-ahead decodes the rest of
  * the block again for each instruction it emits, and a region decodes blocks tier 0 decoded
  * before; on busybox `true` decoding was a third of the time spent translating. An entry is
- * used only when the bytes at pc are still the ones it was decoded from, so code that
- * changes is decoded afresh.
+ * used only when the bytes at pc are still the ones it was decoded from (decoding depends on
+ * nothing else), so code that changes, or another address space's code, is decoded afresh.
  */
 const MEMO_SLOTS = 4096;
 const memoPc = new Float64Array(MEMO_SLOTS).fill(-1);
-const memoMem: (AddressSpace | null)[] = new Array(MEMO_SLOTS).fill(null);
 const memoInsn: (X86Insn | null)[] = new Array(MEMO_SLOTS).fill(null);
 const memoBytes = new Uint8Array(MEMO_SLOTS * 16);
 
+function memoSlot(pc: number): number {
+  return (pc ^ (pc >>> 12)) & (MEMO_SLOTS - 1);
+}
+
 function memoGet(mem: AddressSpace, pc: number, off: number): X86Insn | null {
-  const slot = (pc ^ (pc >>> 12)) & (MEMO_SLOTS - 1);
-  if (memoPc[slot] !== pc || memoMem[slot] !== mem) return null;
+  const slot = memoSlot(pc);
+  if (memoPc[slot] !== pc) return null;
   const insn = memoInsn[slot]!;
   const n = insn.len, u8 = mem.u8, at = slot * 16;
-  // Same page flags were checked by the caller for the first byte; a straddling instruction's
-  // second page must still be executable.
+  // The caller checked the first byte's page; a straddling instruction's second page must
+  // still be executable.
   if (((off & 4095) + n > 4096) && (mem.pf[(off + n - 1) >>> 12] & EXEC) !== EXEC) return null;
   for (let i = 0; i < n; i++) if (u8[off + i] !== memoBytes[at + i]) return null;
   return insn;
 }
 
 function memoPut(mem: AddressSpace, pc: number, off: number, insn: X86Insn): void {
-  const slot = (pc ^ (pc >>> 12)) & (MEMO_SLOTS - 1);
+  const slot = memoSlot(pc);
   memoPc[slot] = pc;
-  memoMem[slot] = mem;
   memoInsn[slot] = insn;
   memoBytes.set(mem.u8.subarray(off, off + insn.len), slot * 16);
 }
